@@ -1,0 +1,119 @@
+"""The three output formats of ``escp check``: text for people, JSON for tools, GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from generator.check.markdown import markdown_report
+from generator.check.runner import CheckReport, FileReport
+from generator.load import Problem
+
+FORMATS = ("text", "json", "github")
+
+
+def _problem_json(problem: Problem) -> dict[str, Any]:
+    return {"line": problem.line, "column": problem.column, "field": problem.field, "message": problem.message}
+
+
+def as_json(report: CheckReport) -> dict[str, Any]:
+    files = [
+        {
+            "path": str(file.path),
+            "slug": file.slug,
+            "valid": file.valid,
+            "labelled": file.labelled,
+            "errors": [_problem_json(p) for p in file.errors],
+            "criteria": [{"id": v.id, "passed": v.passed, "message": v.message} for v in file.criteria],
+            "warnings": [_problem_json(p) for p in file.warnings],
+        }
+        for file in report.files
+    ]
+    summary = {
+        "files": len(report.files),
+        "valid": sum(file.valid for file in report.files),
+        "labelled": sum(file.labelled for file in report.files),
+    }
+    return {"files": files, "summary": summary}
+
+
+class _Style:
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.enabled else text
+
+
+def _file_text(file: FileReport, style: _Style) -> list[str]:
+    if not file.valid:
+        head = style(f"{len(file.errors)} error{'s' * (len(file.errors) != 1)}", "1;31")
+    else:
+        head = style("labelled ESCP-S3", "1;32") if file.labelled else style("misses label criteria", "1;31")
+    lines = [f"{style(str(file.path), '1')}: {head}"]
+    for problem in file.errors:
+        where = f"{file.path}:{problem.line}:{problem.column}"
+        field = f"{problem.field}: " if problem.field else ""
+        lines.append(f"  {where}: {style('error', '31')}: {field}{problem.message}")
+    for verdict in file.criteria:
+        mark = style("✓ pass", "32") if verdict.passed else style("✗ FAIL", "31")
+        lines.append(f"  {mark} {verdict.id}: {verdict.message}")
+    for problem in file.warnings:
+        where = f"{file.path}:{problem.line}:{problem.column}"
+        lines.append(f"  {where}: {style('warning', '33')}: {problem.field}: {problem.message}")
+    return lines
+
+
+def as_text(report: CheckReport, colour: bool) -> str:
+    style = _Style(colour)
+    lines = [line for file in report.files for line in (*_file_text(file, style), "")]
+    summary = as_json(report)["summary"]
+    lines.append(f"{summary['files']} files: {summary['valid']} valid, {summary['labelled']} labelled ESCP-S3")
+    return "\n".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(level: str, path: Path, problem: Problem, title: str) -> str:
+    properties = ",".join(
+        f"{key}={_escape_property(str(value))}"
+        for key, value in (("file", path.as_posix()), ("line", problem.line), ("col", problem.column), ("title", title))
+    )
+    return f"::{level} {properties}::{_escape_data(problem.message)}"
+
+
+def as_github(report: CheckReport) -> str:
+    lines = []
+    for file in report.files:
+        for problem in file.errors:
+            lines.append(annotation("error", file.path, problem, f"escp check: {problem.field or 'file'}"))
+        for verdict in file.criteria:
+            if not verdict.passed:
+                problem = file.problem_at(verdict.at, verdict.message)
+                lines.append(annotation("error", file.path, problem, f"ESCP-S3 criterion {verdict.id}"))
+        for problem in file.warnings:
+            lines.append(annotation("warning", file.path, problem, f"escp check: {problem.field}"))
+    return "\n".join(lines)
+
+
+def write_report(report: CheckReport, output_format: str, stream: TextIO = sys.stdout) -> None:
+    if output_format == "json":
+        stream.write(json.dumps(as_json(report), indent=2, ensure_ascii=False) + "\n")
+    elif output_format == "github":
+        stream.write(as_github(report) + "\n")
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            with Path(summary_file).open("a", encoding="utf-8") as handle:
+                handle.write(markdown_report(report) + "\n")
+    else:
+        colour = stream.isatty() and "NO_COLOR" not in os.environ
+        stream.write(as_text(report, colour) + "\n")

@@ -1,0 +1,134 @@
+"""Check partnership files: load, validate, judge the criteria, then the directory-wide rules."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.config import EscpConfig
+from generator.criteria import LabelContext, Verdict, evaluate
+from generator.load import Problem, SourceMap, read_partnership_file
+from generator.load.source_map import dotted
+from generator.reference import vocabularies
+from generator.validate import Partnership, slug_problems, validate_partnership
+from generator.validate.models import SupportLetterReference
+
+PARTNERSHIP_SUFFIXES = (".yml", ".yaml")
+
+
+class UsageError(Exception):
+    """The command was called wrongly (exit status 2)."""
+
+
+@dataclass
+class FileReport:
+    path: Path
+    slug: str
+    partnership: Partnership | None = None
+    source_map: SourceMap = field(default_factory=SourceMap)
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    criteria: list[Verdict] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    @property
+    def labelled(self) -> bool:
+        return self.valid and bool(self.criteria) and all(verdict.passed for verdict in self.criteria)
+
+    def problem_at(self, path: tuple[str | int, ...], message: str) -> Problem:
+        position = self.source_map.values.get(path) or self.source_map.key_position(path)
+        return Problem(position.line, position.column, dotted(path), message)
+
+
+@dataclass
+class CheckReport:
+    files: list[FileReport]
+
+    @property
+    def ok(self) -> bool:
+        return all(report.labelled for report in self.files)
+
+
+def partnership_files(paths: Iterable[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in PARTNERSHIP_SUFFIXES and p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or directory")
+    return found
+
+
+def _evidence_warnings(report: FileReport) -> list[Problem]:
+    """Support letters stored in the repository must exist beside ``partnerships/``."""
+    assert report.partnership is not None
+    root = report.path.resolve().parent.parent
+    warnings = []
+    for index, member in enumerate(report.partnership.members):
+        support = member.s3_support
+        if (
+            isinstance(support, SupportLetterReference)
+            and support.letter.document.startswith("evidence/")
+            and not (root / support.letter.document).is_file()
+        ):
+                path = ("members", index, "s3_support", "letter", "document")
+                warnings.append(report.problem_at(path, f"{support.letter.document} is not in the repository"))
+    return warnings
+
+
+def _title_warnings(report: FileReport) -> list[Problem]:
+    partnership = report.partnership
+    assert partnership is not None
+    if partnership.thematic_area is None:
+        return [report.problem_at(("title",), "thematic_area is not set; name the thematic area, e.g. Batteries")]
+    words = re.findall(r"\w{4,}", partnership.thematic_area.lower())
+    if words and not any(word[:5] in partnership.title.lower() for word in words):
+        return [report.problem_at(("title",), f"the title should name the thematic area '{partnership.thematic_area}'")]
+    return []
+
+
+def check_file(path: Path, config: EscpConfig, context: LabelContext) -> FileReport:
+    loaded = read_partnership_file(path)
+    report = FileReport(path, path.stem, source_map=loaded.source_map)
+    partnership = validate_partnership(loaded, vocabularies().with_platforms(config.platforms))
+    report.errors = slug_problems(path.stem) + loaded.problems
+    if partnership is not None and report.valid:
+        report.partnership = partnership
+        report.criteria = evaluate(partnership, context)
+        report.warnings = _title_warnings(report) + _evidence_warnings(report)
+    return report
+
+
+def _normalised_title(title: str) -> str:
+    return " ".join(title.casefold().split())
+
+
+def directory_problems(reports: list[FileReport]) -> None:
+    """Slugs and titles are unique across the directory."""
+    by_slug: dict[str, list[FileReport]] = defaultdict(list)
+    by_title: dict[str, list[FileReport]] = defaultdict(list)
+    for report in reports:
+        by_slug[report.slug].append(report)
+        if report.partnership is not None:
+            by_title[_normalised_title(report.partnership.title)].append(report)
+    for group in by_slug.values():
+        for report in group[1:]:
+            report.errors.append(Problem(1, 1, "", f"slug '{report.slug}' is already used by {group[0].path}"))
+    for group in by_title.values():
+        for report in group[1:]:
+            report.errors.append(report.problem_at(("title",), f"the same title is already used by {group[0].path}"))
+
+
+def check_paths(paths: list[Path], config: EscpConfig) -> CheckReport:
+    context = LabelContext(config.label)
+    reports = [check_file(path, config, context) for path in partnership_files(paths)]
+    directory_problems(reports)
+    return CheckReport(reports)

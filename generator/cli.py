@@ -1,0 +1,34 @@
+"""The ``escp`` command line: one module per sub-command in ``generator/commands``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from generator.check import UsageError
+from generator.commands import check, schema
+from generator.config import DEFAULT_CONFIG_FILE, ConfigError
+
+SUBCOMMANDS = (check, schema)
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="escp", description="The ESCP-S3 partnership directory.")
+    main.add_argument("--config", default=DEFAULT_CONFIG_FILE, help="MkDocs configuration (default: %(default)s)")
+    commands = main.add_subparsers(dest="command", required=True)
+    for module in SUBCOMMANDS:
+        module.register(commands)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (UsageError, ConfigError) as error:
+        print(f"escp: error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Sub-commands of ``escp``: each module has ``register(subparsers)`` and a ``run(args)``."""

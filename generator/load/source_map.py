@@ -1,0 +1,50 @@
+"""Positions of YAML nodes, keyed by their path in the data (``("members", 0, "region")``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass
+class SourceMap:
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+
+    def locate(self, data: Any, loc: tuple[Any, ...]) -> tuple[Path, Position]:
+        """The deepest node of ``loc`` present in the file, and where it stands.
+
+        ``loc`` comes from Pydantic and may hold steps that are not in the data: the tag of a
+        union member, or the name of a missing field. Those are skipped, and the position is
+        that of the nearest node that exists (the mapping that lacks the field).
+        """
+        path: Path = ()
+        node = data
+        for step in loc:
+            if (isinstance(node, dict) and step in node) or (
+                isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
+            ):
+                node = node[step]
+            else:
+                continue
+            path = (*path, step)
+        return path, self.values.get(path, Position(1, 1))
+
+    def key_position(self, path: Path) -> Position:
+        return self.keys.get(path) or self.values.get(path, Position(1, 1))
+
+
+def dotted(path: tuple[Any, ...]) -> str:
+    """``("members", 2, "region")`` → ``members[2].region``."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text

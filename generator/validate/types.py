@@ -1,0 +1,148 @@
+"""Field types of the partnership model: each validates, explains itself and documents its schema."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    HttpUrl,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError, core_schema
+
+from generator.reference import countries, vocabularies
+from generator.reference.vocabularies import Vocabularies
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+EVIDENCE_PATH = re.compile(r"evidence/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\Z")
+GITHUB_HANDLE = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$"
+
+
+def active_vocabularies(info: ValidationInfo) -> Vocabularies:
+    context = info.context or {}
+    return context.get("vocabularies") or vocabularies()
+
+
+@dataclass(frozen=True)
+class VocabularyTerm:
+    """An id from a controlled vocabulary; the JSON Schema's ``enum`` is filled in from the data."""
+
+    vocabulary: str
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.with_info_after_validator_function(self.validate, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> Any:
+        json_schema = handler(schema)
+        json_schema["x-vocabulary"] = self.vocabulary
+        return json_schema
+
+    def validate(self, value: str, info: ValidationInfo) -> str:
+        terms = active_vocabularies(info)
+        if value in terms.terms[self.vocabulary]:
+            return value
+        close = terms.closest(self.vocabulary, value)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise PydanticCustomError(
+            "unknown_term",
+            "unknown {vocabulary} id '{value}'{hint} Allowed: {allowed}",
+            {
+                "vocabulary": self.vocabulary.replace("_", " ").removesuffix("s"),
+                "value": value,
+                "hint": hint or ".",
+                "allowed": ", ".join(terms.ids(self.vocabulary)),
+            },
+        )
+
+
+def _country(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    code = countries().normalise(value)
+    if code is None:
+        raise PydanticCustomError(
+            "country_code",
+            "unknown country code '{value}'; expected an ISO 3166-1 alpha-2 code such as 'DE' "
+            "(EL and UK are accepted for Greece and the United Kingdom)",
+            {"value": value},
+        )
+    return code
+
+
+def _web_url(value: str) -> str:
+    try:
+        HttpUrl(value)
+    except ValidationError:
+        raise PydanticCustomError(
+            "web_url", "'{value}' is not a web address; expected a full https:// (or http://) URL", {"value": value}
+        ) from None
+    if not re.match(r"https?://", value, re.IGNORECASE):
+        raise PydanticCustomError("web_url", "'{value}' must start with https:// or http://", {"value": value})
+    return value
+
+
+def _document(value: str) -> str:
+    if value.lower().startswith("https://"):
+        return _web_url(value)
+    if EVIDENCE_PATH.match(value) and ".." not in value.split("/"):
+        return value
+    raise PydanticCustomError(
+        "document_reference",
+        "'{value}' is neither an https:// URL nor a file path under evidence/ (such as evidence/letter.pdf)",
+        {"value": value},
+    )
+
+
+def _unique(items: list[Any]) -> list[Any]:
+    seen: set[Any] = set()
+    for index, item in enumerate(items):
+        if item in seen:
+            raise PydanticCustomError("duplicate_item", "'{item}' is listed twice", {"item": item, "at": (index,)})
+        seen.add(item)
+    return items
+
+
+def _strip_at(value: Any) -> Any:
+    return value.removeprefix("@") if isinstance(value, str) else value
+
+
+def text(max_length: int, min_length: int = 1) -> Any:
+    return StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length)
+
+
+Unique = AfterValidator(_unique)
+CountryCode = Annotated[
+    str,
+    BeforeValidator(_country),
+    WithJsonSchema({"type": "string", "pattern": "^[A-Za-z]{2}$", "description": "ISO 3166-1 alpha-2 code"}),
+]
+WebUrl = Annotated[
+    str,
+    text(2000),
+    AfterValidator(_web_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}),
+]
+DocumentReference = Annotated[
+    str,
+    text(2000),
+    AfterValidator(_document),
+    WithJsonSchema({"type": "string", "pattern": r"^(https://|evidence/)"}),
+]
+NutsCode = Annotated[
+    str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{2}[0-9A-Za-z]{2,3}$")
+]
+GitHubHandle = Annotated[str, BeforeValidator(_strip_at), StringConstraints(pattern=GITHUB_HANDLE)]
+Platform = Annotated[str, VocabularyTerm("platforms")]
+Sector = Annotated[str, VocabularyTerm("sectors")]
+TechnologyField = Annotated[str, VocabularyTerm("technology_fields")]
+Activity = Annotated[str, VocabularyTerm("activities")]
+MemberType = Annotated[str, VocabularyTerm("member_types")]
