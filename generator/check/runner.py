@@ -79,8 +79,8 @@ def _evidence_warnings(report: FileReport) -> list[Problem]:
             and support.letter.document.startswith("evidence/")
             and not (root / support.letter.document).is_file()
         ):
-                path = ("members", index, "s3_support", "letter", "document")
-                warnings.append(report.problem_at(path, f"{support.letter.document} is not in the repository"))
+            path = ("members", index, "s3_support", "letter", "document")
+            warnings.append(report.problem_at(path, f"{support.letter.document} is not in the repository"))
     return warnings
 
 

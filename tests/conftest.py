@@ -1,0 +1,32 @@
+"""Shared fixtures. A test that needs a missing tool skips locally but fails in CI (CI=true)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTNERSHIPS = ROOT / "partnerships"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_tool(name: str) -> str:
+    """The path of a command-line tool; skips the test where it is missing, fails in CI."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed"
+        if IN_CI:
+            pytest.fail(f"{message}: in CI a missing tool is a failure")
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A copy of the repository's data in a temporary folder, to modify freely."""
+    shutil.copytree(PARTNERSHIPS, tmp_path / "partnerships")
+    shutil.copy(ROOT / "site-config.yml", tmp_path / "site-config.yml") if (ROOT / "site-config.yml").exists() else None
+    return tmp_path
