@@ -1,0 +1,67 @@
+"""The whole directory: every partnership file checked, as the site and the exports see it."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.check import FileReport, check_paths
+from generator.config import EscpConfig
+from generator.criteria import LabelContext, Verdict
+from generator.validate import Partnership
+
+
+class DirectoryError(Exception):
+    """Some partnership files are invalid; the message lists every problem with file and line."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    slug: str
+    source: Path
+    partnership: Partnership
+    verdicts: tuple[Verdict, ...]
+
+    @property
+    def labelled(self) -> bool:
+        return all(verdict.passed for verdict in self.verdicts)
+
+    @property
+    def added(self) -> datetime.date | None:
+        return self.partnership.added
+
+
+@dataclass(frozen=True)
+class Directory:
+    config: EscpConfig
+    context: LabelContext
+    entries: tuple[Entry, ...]  # sorted by slug
+
+    def by_slug(self, slug: str) -> Entry:
+        return next(entry for entry in self.entries if entry.slug == slug)
+
+    def on_platform(self, platform: str) -> list[Entry]:
+        return [entry for entry in self.entries if entry.partnership.platform == platform]
+
+
+def _problems_text(reports: list[FileReport]) -> str:
+    return "\n".join(
+        f"{report.path}:{problem.line}:{problem.column}: {problem.field}: {problem.message}"
+        for report in reports
+        for problem in report.errors
+    )
+
+
+def load_directory(partnerships_dir: Path, config: EscpConfig) -> Directory:
+    """Check every file of ``partnerships_dir``; raise DirectoryError if any is invalid."""
+    report = check_paths([partnerships_dir], config)
+    invalid = [file for file in report.files if not file.valid]
+    if invalid:
+        raise DirectoryError(f"{len(invalid)} invalid partnership file(s):\n{_problems_text(invalid)}")
+    entries = tuple(
+        Entry(file.slug, file.path, file.partnership, tuple(file.criteria))
+        for file in sorted(report.files, key=lambda file: file.slug)
+        if file.partnership is not None
+    )
+    return Directory(config, LabelContext(config.label), entries)
