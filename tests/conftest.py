@@ -22,11 +22,3 @@ def require_tool(name: str) -> str:
             pytest.fail(f"{message}: in CI a missing tool is a failure")
         pytest.skip(message)
     return path
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A copy of the repository's data in a temporary folder, to modify freely."""
-    shutil.copytree(PARTNERSHIPS, tmp_path / "partnerships")
-    shutil.copy(ROOT / "site-config.yml", tmp_path / "site-config.yml") if (ROOT / "site-config.yml").exists() else None
-    return tmp_path

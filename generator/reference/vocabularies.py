@@ -10,7 +10,14 @@ import yaml
 
 from generator.reference.files import DATA_DIR
 
-VOCABULARY_NAMES = ("platforms", "sectors", "technology_fields", "activities", "member_types")
+SINGULAR = {
+    "platforms": "platform",
+    "sectors": "sector",
+    "technology_fields": "technology field",
+    "activities": "activity",
+    "member_types": "member type",
+}
+VOCABULARY_NAMES = tuple(SINGULAR)
 
 
 @dataclass(frozen=True)

@@ -59,15 +59,25 @@ class SupportLetterReference(Model):
     letter: SupportLetter
 
 
+# Union tags appear in error locations: they must not collide with field names.
+STRATEGY_TAG, LETTER_TAG = "strategy-reference", "support-letter"
+
+
 def _s3_support_kind(value: object) -> str | None:
     if isinstance(value, dict):
-        return "letter" if "letter" in value else "strategy"
-    return "letter" if isinstance(value, SupportLetterReference) else "strategy"
+        return LETTER_TAG if "letter" in value else STRATEGY_TAG
+    if isinstance(value, BaseModel):
+        return LETTER_TAG if isinstance(value, SupportLetterReference) else STRATEGY_TAG
+    return None
 
 
 S3Support = Annotated[
-    Annotated[StrategyReference, Tag("strategy")] | Annotated[SupportLetterReference, Tag("letter")],
-    Discriminator(_s3_support_kind),
+    Annotated[StrategyReference, Tag(STRATEGY_TAG)] | Annotated[SupportLetterReference, Tag(LETTER_TAG)],
+    Discriminator(
+        _s3_support_kind,
+        custom_error_type="s3_support",
+        custom_error_message="s3_support must be {strategy, priority, url} or {letter: {authority, date, document}}",
+    ),
 ]
 
 

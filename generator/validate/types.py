@@ -20,7 +20,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError, core_schema
 
 from generator.reference import countries, vocabularies
-from generator.reference.vocabularies import Vocabularies
+from generator.reference.vocabularies import SINGULAR, Vocabularies
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 EVIDENCE_PATH = re.compile(r"evidence/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\Z")
@@ -56,7 +56,7 @@ class VocabularyTerm:
             "unknown_term",
             "unknown {vocabulary} id '{value}'{hint} Allowed: {allowed}",
             {
-                "vocabulary": self.vocabulary.replace("_", " ").removesuffix("s"),
+                "vocabulary": SINGULAR[self.vocabulary],
                 "value": value,
                 "hint": hint or ".",
                 "allowed": ", ".join(terms.ids(self.vocabulary)),
