@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.config import LabelConfig
 from generator.reference import Classification, countries, regions
@@ -17,7 +18,7 @@ DECISIONS = {"2014-2020": "Commission Implementing Decision 2014/99/EU"}
 class LabelContext:
     config: LabelConfig
 
-    @property
+    @cached_property
     def eligible_countries(self) -> frozenset[str]:
         configured = self.config.eligible_countries
         return frozenset(configured) if configured is not None else countries().eligible_codes()

@@ -18,7 +18,7 @@ import yaml
 
 from generator.load.problems import Problem
 from generator.load.source_map import Path as DataPath
-from generator.load.source_map import Position, SourceMap, dotted
+from generator.load.source_map import SourceMap, dotted
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32
@@ -48,6 +48,8 @@ class _Abort(Exception):
 
 
 def resolve_plain(value: str) -> Any:  # noqa: PLR0911 - one return per YAML 1.2 core type
+    if value[:1].isalpha() and value[0] not in "nNtTfF":
+        return value  # most scalars are words: no core-schema type starts with these letters
     if value in NULLS:
         return None
     if value in BOOLEANS:
@@ -89,7 +91,7 @@ class _Builder:
         return data
 
     def node(self, event: yaml.Event, events: Iterator[yaml.Event], path: DataPath, depth: int) -> Any:
-        self.source_map.values[path] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+        self.source_map.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, yaml.AliasEvent):
             self.problem(event.start_mark, path, f"aliases (*{event.anchor}) are not allowed; write the value out")
             return None
@@ -134,11 +136,11 @@ class _Builder:
                 continue
             key_path = (*path, key)
             if key in result:
-                first = self.source_map.keys[key_path]
-                self.problem(event.start_mark, key_path, f"duplicate key '{key}' (first set on line {first.line})")
+                first_line, _ = self.source_map.keys[key_path]
+                self.problem(event.start_mark, key_path, f"duplicate key '{key}' (first set on line {first_line})")
                 self.node(value_event, events, (*path, f"{key}#duplicate"), depth + 1)
                 continue
-            self.source_map.keys[key_path] = Position(event.start_mark.line + 1, event.start_mark.column + 1)
+            self.source_map.keys[key_path] = (event.start_mark.line + 1, event.start_mark.column + 1)
             result[key] = self.node(value_event, events, key_path, depth + 1)
         raise _Abort
 
@@ -174,8 +176,10 @@ def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
 
 def parse_text(text: str, loaded: LoadedFile) -> None:
     builder = _Builder(loaded)
+    loader = Loader(text)
     try:
-        loaded.data = builder.document(iter(yaml.parse(text, Loader=Loader)))
+        # iter(get_event, None) rather than yaml.parse(): no Python generator frame per event
+        loaded.data = builder.document(iter(loader.get_event, None))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         reason = error.problem or error.context or "unreadable YAML"
@@ -186,6 +190,8 @@ def parse_text(text: str, loaded: LoadedFile) -> None:
         loaded.problems.append(Problem(1, 1, "", f"YAML error: {error}"))
     except _Abort:
         pass
+    finally:
+        loader.dispose()
     if loaded.data is not None and not isinstance(loaded.data, dict):
         loaded.problems.append(
             Problem(1, 1, "", f"the file holds a {type(loaded.data).__name__}; expected a mapping of fields")

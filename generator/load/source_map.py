@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 Path = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):  # a tuple: one is made for every node of every file
     line: int  # 1-based
     column: int  # 1-based
 
 
 @dataclass
 class SourceMap:
-    values: dict[Path, Position] = field(default_factory=dict)
-    keys: dict[Path, Position] = field(default_factory=dict)
+    # Plain (line, column) tuples: one is stored for every node of every file, so no class.
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, data: Any, loc: tuple[Any, ...]) -> tuple[Path, Position]:
         """The deepest node of ``loc`` present in the file, and where it stands.
@@ -36,10 +36,13 @@ class SourceMap:
             else:
                 continue
             path = (*path, step)
-        return path, self.values.get(path, Position(1, 1))
+        return path, Position(*self.values.get(path, (1, 1)))
+
+    def value_position(self, path: Path) -> Position:
+        return Position(*self.values.get(path, (1, 1)))
 
     def key_position(self, path: Path) -> Position:
-        return self.keys.get(path) or self.values.get(path, Position(1, 1))
+        return Position(*(self.keys.get(path) or self.values.get(path, (1, 1))))
 
 
 def dotted(path: tuple[Any, ...]) -> str:
