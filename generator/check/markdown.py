@@ -9,9 +9,23 @@ from __future__ import annotations
 import html
 import re
 
+from generator.check.changes import ChangeReview, Finding
 from generator.check.runner import CheckReport, FileReport
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+FINDING_LABELS = {
+    "ownership": "needs approval",
+    "outside": "needs review",
+    "symlink": "refused",
+    "rename": "renamed",
+    "deletion": "deleted",
+}
+HINTS = [
+    "Fix each line listed above in your file, then run `escp check --changed-since main` (or "
+    "`escp check partnerships/your-file.yml`) on your computer until it says *labelled ESCP-S3*.",
+    "Push the fix to the same branch: this check runs again and this report is updated.",
+    "The registration guide explains every field and criterion, with examples (`content/register.md`).",
+]
 
 
 def escape(text: str) -> str:
@@ -21,9 +35,14 @@ def escape(text: str) -> str:
     return text.replace("@", "@\u200b")
 
 
+def code(text: str) -> str:
+    """Untrusted text as an inert code span, safe inside a table cell."""
+    return "`" + " ".join(text.split()).replace("`", "'").replace("|", "\\|") + "`"
+
+
 def _file_section(file: FileReport) -> list[str]:
     verdict = "✅ labelled ESCP-S3" if file.labelled else ("❌ invalid" if not file.valid else "❌ misses criteria")
-    lines = [f"### `{escape(file.path.as_posix())}` — {verdict}", ""]
+    lines = [f"### {code(file.path.as_posix())} — {verdict}", ""]
     if file.errors:
         lines += ["| line | field | problem |", "|---:|---|---|"]
         lines += [f"| {p.line}:{p.column} | {escape(p.field) or '—'} | {escape(p.message)} |" for p in file.errors]
@@ -38,9 +57,25 @@ def _file_section(file: FileReport) -> list[str]:
     return lines
 
 
+def _finding_row(finding: Finding) -> str:
+    label = f"{'❌' if finding.blocking else 'ℹ️'} {FINDING_LABELS.get(finding.kind, 'note')}"
+    return f"| {code(finding.path)} | {label} | {escape(finding.message)} |"
+
+
+def _changes_section(review: ChangeReview) -> list[str]:
+    lines = [f"{len(review.changes)} files changed since {code(review.base)}.", ""]
+    if review.findings:
+        lines += ["| file | | for the maintainers |", "|---|---|---|", *map(_finding_row, review.findings), ""]
+    return lines
+
+
 def markdown_report(report: CheckReport) -> str:
     labelled = sum(file.labelled for file in report.files)
     lines = ["## ESCP-S3 partnership check", "", f"{labelled} of {len(report.files)} files labelled ESCP-S3.", ""]
+    if report.changes is not None:
+        lines += _changes_section(report.changes)
     for file in report.files:
         lines += _file_section(file)
+    if not report.ok:
+        lines += ["### What to do", "", *(f"- {hint}" for hint in HINTS), ""]
     return "\n".join(lines)

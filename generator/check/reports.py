@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from generator.check.changes import ChangeReview
 from generator.check.markdown import markdown_report
 from generator.check.runner import CheckReport, FileReport
 from generator.load import Problem
@@ -37,7 +38,22 @@ def as_json(report: CheckReport) -> dict[str, Any]:
         "valid": sum(file.valid for file in report.files),
         "labelled": sum(file.labelled for file in report.files),
     }
-    return {"files": files, "summary": summary}
+    result = {"files": files, "summary": summary}
+    if report.changes is not None:
+        result["changes"] = _changes_json(report.changes)
+    return result
+
+
+def _changes_json(review: ChangeReview) -> dict[str, Any]:
+    return {
+        "base": review.base,
+        "author": review.author,
+        "repository_maintainer": review.repository_maintainer,
+        "files": [{"status": c.status, "path": c.path, "old_path": c.old_path} for c in review.changes],
+        "findings": [
+            {"kind": f.kind, "path": f.path, "blocking": f.blocking, "message": f.message} for f in review.findings
+        ],
+    }
 
 
 class _Style:
@@ -67,9 +83,18 @@ def _file_text(file: FileReport, style: _Style) -> list[str]:
     return lines
 
 
+def _changes_text(review: ChangeReview, style: _Style) -> list[str]:
+    lines = [style(f"{len(review.changes)} changed files since {review.base}", "1")]
+    for finding in review.findings:
+        level = style("needs approval", "1;31") if finding.blocking else style("note", "33")
+        lines.append(f"  {finding.path}: {level}: {finding.message}")
+    return [*lines, ""]
+
+
 def as_text(report: CheckReport, colour: bool) -> str:
     style = _Style(colour)
-    lines = [line for file in report.files for line in (*_file_text(file, style), "")]
+    lines = _changes_text(report.changes, style) if report.changes is not None else []
+    lines += [line for file in report.files for line in (*_file_text(file, style), "")]
     summary = as_json(report)["summary"]
     lines.append(f"{summary['files']} files: {summary['valid']} valid, {summary['labelled']} labelled ESCP-S3")
     return "\n".join(lines)
@@ -91,8 +116,20 @@ def annotation(level: str, path: Path, problem: Problem, title: str) -> str:
     return f"::{level} {properties}::{_escape_data(problem.message)}"
 
 
+def _findings_github(review: ChangeReview) -> list[str]:
+    return [
+        annotation(
+            "error" if finding.blocking else "warning",
+            Path(finding.path),
+            Problem(1, 1, "", finding.message),
+            f"escp review: {finding.kind}",
+        )
+        for finding in review.findings
+    ]
+
+
 def as_github(report: CheckReport) -> str:
-    lines = []
+    lines = _findings_github(report.changes) if report.changes is not None else []
     for file in report.files:
         for problem in file.errors:
             lines.append(annotation("error", file.path, problem, f"escp check: {problem.field or 'file'}"))
@@ -103,6 +140,13 @@ def as_github(report: CheckReport) -> str:
         for problem in file.warnings:
             lines.append(annotation("warning", file.path, problem, f"escp check: {problem.field}"))
     return "\n".join(lines)
+
+
+def save_report(report: CheckReport, folder: Path) -> None:
+    """``report.json`` and ``report.md`` in ``folder``: what the pull-request workflow uploads."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "report.json").write_text(json.dumps(as_json(report), indent=2, ensure_ascii=False) + "\n", "utf-8")
+    (folder / "report.md").write_text(markdown_report(report) + "\n", "utf-8")
 
 
 def write_report(report: CheckReport, output_format: str, stream: TextIO = sys.stdout) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from generator.check.listing import Listing, listing
 from generator.config import EscpConfig
 from generator.criteria import LabelContext, Verdict, evaluate
 from generator.load import Problem, SourceMap, read_partnership_file
@@ -15,6 +16,9 @@ from generator.load.source_map import dotted
 from generator.reference import vocabularies
 from generator.validate import Partnership, slug_problems, validate_partnership
 from generator.validate.models import SupportLetterReference
+
+if TYPE_CHECKING:
+    from generator.check.changes import ChangeReview
 
 PARTNERSHIP_SUFFIXES = (".yml", ".yaml")
 
@@ -42,17 +46,22 @@ class FileReport:
         return self.valid and bool(self.criteria) and all(verdict.passed for verdict in self.criteria)
 
     def problem_at(self, path: tuple[str | int, ...], message: str) -> Problem:
-        position = self.source_map.values.get(path) or self.source_map.key_position(path)
+        position = (
+            self.source_map.value_position(path)
+            if path in self.source_map.values
+            else self.source_map.key_position(path)
+        )
         return Problem(position.line, position.column, dotted(path), message)
 
 
 @dataclass
 class CheckReport:
     files: list[FileReport]
+    changes: ChangeReview | None = None  # set by ``escp check --changed-since``
 
     @property
     def ok(self) -> bool:
-        return all(report.labelled for report in self.files)
+        return all(report.labelled for report in self.files) and (self.changes is None or self.changes.ok)
 
 
 def partnership_files(paths: Iterable[Path]) -> list[Path]:
@@ -111,24 +120,48 @@ def _normalised_title(title: str) -> str:
     return " ".join(title.casefold().split())
 
 
-def directory_problems(reports: list[FileReport]) -> None:
-    """Slugs and titles are unique across the directory."""
-    by_slug: dict[str, list[FileReport]] = defaultdict(list)
-    by_title: dict[str, list[FileReport]] = defaultdict(list)
-    for report in reports:
-        by_slug[report.slug].append(report)
-        if report.partnership is not None:
-            by_title[_normalised_title(report.partnership.title)].append(report)
-    for group in by_slug.values():
-        for report in group[1:]:
-            report.errors.append(Problem(1, 1, "", f"slug '{report.slug}' is already used by {group[0].path}"))
-    for group in by_title.values():
-        for report in group[1:]:
-            report.errors.append(report.problem_at(("title",), f"the same title is already used by {group[0].path}"))
+def _listing(report: FileReport) -> Listing:
+    return Listing(report.path, report.slug, report.partnership.title if report.partnership else None)
+
+
+def _repeats(
+    entries: list[tuple[Listing, FileReport | None]], key: Callable[[Listing], str | None]
+) -> Iterator[tuple[FileReport, Listing]]:
+    """Each checked file whose key an earlier entry already has, with that earlier entry."""
+    first: dict[str, Listing] = {}
+    for entry, report in entries:
+        value = key(entry)
+        if value is None:
+            continue
+        if value in first and report is not None:
+            yield report, first[value]
+        first.setdefault(value, entry)
+
+
+def directory_problems(reports: list[FileReport], others: Iterable[Listing] = ()) -> None:
+    """Slugs and titles are unique across the directory: the checked files and the ``others``."""
+    entries = [(entry, None) for entry in others] + [(_listing(report), report) for report in reports]
+    for report, first in _repeats(entries, lambda entry: entry.slug):
+        report.errors.append(Problem(1, 1, "", f"slug '{report.slug}' is already used by {first.path}"))
+    for report, first in _repeats(entries, lambda entry: entry.title and _normalised_title(entry.title)):
+        report.errors.append(report.problem_at(("title",), f"the same title is already used by {first.path}"))
+
+
+def _check_files(paths: list[Path], config: EscpConfig) -> list[FileReport]:
+    context = LabelContext(config.label)
+    return [check_file(path, config, context) for path in paths]
 
 
 def check_paths(paths: list[Path], config: EscpConfig) -> CheckReport:
-    context = LabelContext(config.label)
-    reports = [check_file(path, config, context) for path in partnership_files(paths)]
+    reports = _check_files(partnership_files(paths), config)
     directory_problems(reports)
+    return CheckReport(reports)
+
+
+def check_in_directory(paths: list[Path], directory: Path, config: EscpConfig) -> CheckReport:
+    """Check ``paths`` fully; the other files of ``directory`` count only for unique slugs and titles."""
+    reports = _check_files(paths, config)
+    checked = {path.resolve() for path in paths}
+    unchecked = [path for path in partnership_files([directory]) if path.resolve() not in checked]
+    directory_problems(reports, [listing(path) for path in unchecked])
     return CheckReport(reports)

@@ -1,0 +1,189 @@
+"""``escp check --changed-since BASE``: check what a pull request changes, and who may change it.
+
+The files come from ``git diff --name-status -M BASE...HEAD`` (the changes since the merge base).
+An existing partnership may be changed, renamed or deleted by a maintainer listed in the BASE
+version of the file, or by a maintainer of the repository. Renames (a new slug) and deletions are
+always reported. Files outside the partnerships folder and ``evidence/`` need a repository
+maintainer's review.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from generator.check.runner import PARTNERSHIP_SUFFIXES, CheckReport, UsageError, check_in_directory
+from generator.config import EscpConfig
+from generator.load.reader import LoadedFile, parse_text
+
+EVIDENCE_DIR = "evidence"
+STATUSES = {"A": "added", "C": "added", "M": "modified", "T": "modified", "R": "renamed", "D": "deleted"}
+
+
+@dataclass(frozen=True)
+class Change:
+    status: str  # one of STATUSES' values
+    path: str  # the path after the change (the old path for a deletion)
+    old_path: str | None = None  # set for renames
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something about a change that a maintainer must know; ``blocking`` ones fail the gate."""
+
+    kind: str  # ownership, rename, deletion or outside
+    path: str
+    message: str
+    blocking: bool
+
+
+@dataclass
+class ChangeReview:
+    base: str
+    author: str | None
+    repository_maintainer: bool
+    changes: list[Change]
+    findings: list[Finding] = field(default_factory=list)
+    partnership_files: list[str] = field(default_factory=list)  # added or changed: checked in full
+
+    @property
+    def ok(self) -> bool:
+        return not any(finding.blocking for finding in self.findings)
+
+
+def git(root: Path, *args: str) -> str:
+    result = subprocess.run(
+        ["git", "-C", str(root), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="surrogateescape",
+        check=False,
+    )
+    if result.returncode != 0:
+        raise UsageError(f"git {' '.join(args)}: {result.stderr.strip() or 'failed'}")
+    return result.stdout
+
+
+def changed_files(root: Path, base: str) -> list[Change]:
+    git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+    fields = git(root, "diff", "--name-status", "-M", "-z", f"{base}...HEAD").split("\0")
+    changes, index = [], 0
+    while index < len(fields) - 1:
+        status = STATUSES.get(fields[index][:1], "modified")
+        if fields[index][:1] in "RC":
+            old, new, index = fields[index + 1], fields[index + 2], index + 3
+            changes.append(Change(status, new, old) if status == "renamed" else Change(status, new))
+        else:
+            changes.append(Change(status, fields[index + 1]))
+            index += 2
+    return changes
+
+
+class _Reviewer:
+    def __init__(self, root: Path, review: ChangeReview, partnerships_dir: str) -> None:
+        self.root = root
+        self.review = review
+        self.folder = PurePosixPath(partnerships_dir)
+
+    def is_partnership(self, path: str) -> bool:
+        file = PurePosixPath(path)
+        return file.parent == self.folder and file.suffix in PARTNERSHIP_SUFFIXES
+
+    def is_open(self, path: str) -> bool:
+        return self.is_partnership(path) or PurePosixPath(path).parts[0] == EVIDENCE_DIR
+
+    def add(self, kind: str, path: str, message: str, blocking: bool = False) -> None:
+        self.review.findings.append(Finding(kind, path, message, blocking))
+
+    def base_maintainers(self, path: str) -> list[str] | None:
+        """The maintainers of ``path`` in BASE; None when BASE has no such file."""
+        if not git(self.root, "ls-tree", "--name-only", self.review.base, "--", path).strip():
+            return None
+        loaded = LoadedFile(Path(path))
+        parse_text(git(self.root, "show", f"{self.review.base}:{path}"), loaded)
+        handles = loaded.data.get("maintainers") if isinstance(loaded.data, dict) else None
+        return [str(handle).removeprefix("@") for handle in handles] if isinstance(handles, list) else []
+
+    def ownership(self, change: Change, old_path: str) -> None:
+        maintainers = self.base_maintainers(old_path)
+        review = self.review
+        if maintainers is None or review.repository_maintainer:
+            return
+        author = review.author
+        if author is not None and author.removeprefix("@").casefold() in {m.casefold() for m in maintainers}:
+            return
+        who = f"@{author} is not one of its maintainers" if author else "the author is not known (no --author)"
+        handles = ", ".join(f"@{handle}" for handle in maintainers) or "none listed"
+        self.add(
+            "ownership",
+            change.path,
+            f"{change.status} an existing partnership, but {who}: "
+            f"a maintainer of the partnership ({handles}) or of the repository must approve",
+            blocking=True,
+        )
+
+    def outside(self, change: Change) -> None:
+        paths = [path for path in (change.old_path, change.path) if path is not None]
+        if self.review.repository_maintainer or all(self.is_open(path) for path in paths):
+            return
+        self.add(
+            "outside",
+            change.path,
+            f"{change.status} a file outside {self.folder}/ (partnership files) and {EVIDENCE_DIR}/: "
+            "a maintainer of the repository must review it",
+            blocking=True,
+        )
+
+    def new_file(self, change: Change) -> None:
+        if (self.root / change.path).is_symlink():
+            self.add("symlink", change.path, "symbolic links are not accepted; add the file itself", blocking=True)
+        elif self.is_partnership(change.path):
+            self.review.partnership_files.append(change.path)
+
+    def judge(self, change: Change) -> None:
+        self.outside(change)
+        if change.status != "deleted":
+            self.new_file(change)
+        old_path = change.old_path or change.path
+        if not self.is_partnership(old_path):
+            return
+        if change.status == "renamed":
+            old_slug, new_slug = PurePosixPath(old_path).stem, PurePosixPath(change.path).stem
+            self.add(
+                "rename",
+                change.path,
+                f"renamed from {old_path}: the slug changes from '{old_slug}' to '{new_slug}', "
+                "so the partnership's page moves to a new address",
+            )
+        elif change.status == "deleted":
+            self.add("deletion", change.path, f"deletes the partnership '{PurePosixPath(old_path).stem}'")
+        self.ownership(change, old_path)
+
+
+def review_changes(root: Path, base: str, author: str | None, repository_maintainer: bool, folder: str) -> ChangeReview:
+    review = ChangeReview(base, author, repository_maintainer, changed_files(root, base))
+    reviewer = _Reviewer(root, review, folder)
+    for change in review.changes:
+        reviewer.judge(change)
+    return review
+
+
+def _repository_folder(root: Path, folder: str) -> str:
+    try:
+        return Path(folder).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise UsageError(f"{folder}: the partnerships folder is not inside the git repository {root}") from None
+
+
+def check_changes(base: str, author: str | None, repository_maintainer: bool, config: EscpConfig) -> CheckReport:
+    """Check the partnership files changed since ``base`` in the git repository of the working directory."""
+    root = Path(git(Path.cwd(), "rev-parse", "--show-toplevel").strip())
+    folder = _repository_folder(root, config.partnerships_dir)
+    review = review_changes(root, base, author, repository_maintainer, folder)
+    paths = [Path(os.path.relpath(root / path)) for path in review.partnership_files]
+    report = check_in_directory(paths, Path(config.partnerships_dir), config)
+    report.changes = review
+    return report
