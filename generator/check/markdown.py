@@ -30,7 +30,7 @@ HINTS = [
 
 def escape(text: str) -> str:
     """Untrusted text as inert Markdown: no HTML, links, emphasis, table breaks or @-mentions."""
-    text = html.escape(" ".join(text.split()), quote=True)
+    text = html.escape(" ".join(text.split()), quote=False)  # quotes are plain text in Markdown
     text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
     return text.replace("@", "@\u200b")
 
