@@ -1,0 +1,80 @@
+"""The exports at stable URLs, each described for the Data page by the same object that writes it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.export.feed import FEED_LENGTH, atom_feed
+from generator.export.tables import (
+    ORGANISATION_COLUMNS,
+    PARTNERSHIP_COLUMNS,
+    organisations_csv,
+    partnerships_csv,
+    partnerships_json,
+)
+from generator.reference import vocabularies
+from generator.structure import SiteData
+from generator.validate.schema import partnership_schema_text
+
+
+@dataclass(frozen=True)
+class Export:
+    path: str  # relative to the site root
+    title: str
+    media_type: str
+    description: str
+    write: Callable[[SiteData], str]
+    columns: tuple[str, ...] = ()
+
+
+def _schema(data: SiteData) -> str:
+    return partnership_schema_text(vocabularies().with_platforms(data.directory.config.platforms))
+
+
+EXPORTS = (
+    Export(
+        "data/partnerships.json",
+        "Partnerships (JSON)",
+        "application/json",
+        "Every partnership with all the fields of its file (except the contact e-mail address), "
+        "its page URL, and the verdict and evidence of each label criterion.",
+        partnerships_json,
+    ),
+    Export(
+        "data/partnerships.csv",
+        "Partnerships (CSV)",
+        "text/csv",
+        "One row per partnership; lists are joined with '; '.",
+        partnerships_csv,
+        PARTNERSHIP_COLUMNS,
+    ),
+    Export(
+        "data/organisations.csv",
+        "Organisations (CSV)",
+        "text/csv",
+        "One row per organisation, merged across partnerships by legal id, else by name and country; "
+        "roles are slug:role pairs.",
+        organisations_csv,
+        ORGANISATION_COLUMNS,
+    ),
+    Export(
+        "schema/partnership.schema.json",
+        "Partnership file schema",
+        "application/schema+json",
+        "The JSON Schema of partnership files, generated from the validator's models.",
+        _schema,
+    ),
+    Export(
+        "feed.xml",
+        "New partnerships (Atom feed)",
+        "application/atom+xml",
+        f"The {FEED_LENGTH} most recently added partnerships.",
+        atom_feed,
+    ),
+)
+
+
+def export_files(data: SiteData) -> dict[str, bytes]:
+    """Path relative to the site root → content, for every export."""
+    return {export.path: export.write(data).encode("utf-8") for export in EXPORTS}

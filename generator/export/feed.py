@@ -1,0 +1,52 @@
+"""Atom feed of the newest partnerships. Dates come from the files' ``added`` field, never the clock."""
+
+from __future__ import annotations
+
+import datetime
+from xml.etree import ElementTree as ET
+
+from generator.directory import Entry
+from generator.export.tables import partnership_url
+from generator.structure import SiteData
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_LENGTH = 20
+EPOCH = datetime.date(1970, 1, 1)
+
+
+def _timestamp(date: datetime.date | None) -> str:
+    return f"{(date or EPOCH).isoformat()}T00:00:00Z"
+
+
+def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+    element.text = text
+    return element
+
+
+def _entry(feed: ET.Element, entry: Entry, site_url: str) -> None:
+    p = entry.partnership
+    url = site_url + partnership_url(entry)
+    item = _element(feed, "entry")
+    _element(item, "id", url)
+    _element(item, "title", f"{p.title} ({p.acronym})" if p.acronym else p.title)
+    _element(item, "link", href=url)
+    _element(item, "updated", _timestamp(entry.added))
+    _element(item, "summary", p.summary)
+    for sector in p.sectors:
+        _element(item, "category", term=sector)
+
+
+def atom_feed(data: SiteData) -> str:
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _element(feed, "id", data.site_url + "feed.xml")
+    _element(feed, "title", "ESCP-S3 Directory: new partnerships")
+    _element(feed, "link", href=data.site_url)
+    _element(feed, "link", rel="self", href=data.site_url + "feed.xml")
+    _element(feed, "updated", _timestamp(datetime.date.fromisoformat(data.updated) if data.updated else None))
+    _element(_element(feed, "author"), "name", "ESCP-S3 Directory")
+    for entry in data.newest(FEED_LENGTH):
+        _entry(feed, entry, data.site_url)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

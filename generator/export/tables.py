@@ -1,0 +1,143 @@
+"""The directory as data: ``partnerships.json`` and the two CSV tables.
+
+Contact e-mail addresses stay out of the exports, as they stay out of the pages' plain text: the
+exports are the easiest thing on the site to scrape.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from generator.directory import Directory, Entry
+from generator.structure import SiteData
+from generator.structure.countries import region_view
+from generator.structure.organisations import Organisation
+
+Row = dict[str, str]
+
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
+def partnership_url(entry: Entry) -> str:
+    return f"partnerships/{entry.slug}/"
+
+
+def partnership_record(entry: Entry) -> dict[str, Any]:
+    data = entry.partnership.model_dump(mode="json", exclude={"contact": {"email"}})
+    return {
+        "slug": entry.slug,
+        "url": partnership_url(entry),
+        **data,
+        "labelled": entry.labelled,
+        "criteria": [{"id": v.id, "passed": v.passed, "message": v.message} for v in entry.verdicts],
+    }
+
+
+def partnerships_json(data: SiteData) -> str:
+    records = [partnership_record(entry) for entry in data.directory.entries]
+    return json.dumps({"partnerships": records}, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _joined(values: list[str]) -> str:
+    return "; ".join(values)
+
+
+def _partnership_row(entry: Entry) -> Row:
+    p = entry.partnership
+    coordinator = next(member for member in p.members if member.role == "coordinator")
+    return {
+        "slug": entry.slug,
+        "title": p.title,
+        "acronym": p.acronym or "",
+        "platform": p.platform,
+        "thematic_area": p.thematic_area or "",
+        "summary": p.summary,
+        "sectors": _joined(p.sectors),
+        "technology_fields": _joined(p.technology_fields),
+        "activities": _joined(p.activities),
+        "countries": _joined(sorted({member.country for member in p.members})),
+        "members": str(len(p.members)),
+        "coordinator": coordinator.name,
+        "seeking_partners": "yes" if p.seeking_partners else "no",
+        "labelled": "yes" if entry.labelled else "no",
+        "added": p.added.isoformat() if p.added else "",
+        "website": p.website or "",
+        "url": partnership_url(entry),
+    }
+
+
+def _organisation_row(organisation: Organisation, directory: Directory) -> Row:
+    region = region_view(organisation.region, directory)
+    return {
+        "id": organisation.id,
+        "name": organisation.name,
+        "kind": organisation.kind,
+        "legal_id": organisation.legal_id or "",
+        "country": organisation.country,
+        "region": organisation.region or "",
+        "region_name": region.name if region else "",
+        "region_category": region.category if region else "",
+        "city": organisation.city or "",
+        "website": organisation.website or "",
+        "partnerships": _joined([entry.slug for entry in organisation.partnerships]),
+        "roles": _joined([f"{a.entry.slug}:{a.role}" for a in organisation.appearances]),
+    }
+
+
+def _inert(value: str) -> str:
+    """Cells that a spreadsheet would read as a formula get a leading apostrophe."""
+    return f"'{value}" if value[:1] in FORMULA_STARTS else value
+
+
+def _csv(rows: list[Row], columns: tuple[str, ...]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({key: _inert(value) for key, value in row.items()} for row in rows)
+    return out.getvalue()
+
+
+PARTNERSHIP_COLUMNS = (
+    "slug",
+    "title",
+    "acronym",
+    "platform",
+    "thematic_area",
+    "summary",
+    "sectors",
+    "technology_fields",
+    "activities",
+    "countries",
+    "members",
+    "coordinator",
+    "seeking_partners",
+    "labelled",
+    "added",
+    "website",
+    "url",
+)
+ORGANISATION_COLUMNS = (
+    "id",
+    "name",
+    "kind",
+    "legal_id",
+    "country",
+    "region",
+    "region_name",
+    "region_category",
+    "city",
+    "website",
+    "partnerships",
+    "roles",
+)
+
+
+def partnerships_csv(data: SiteData) -> str:
+    return _csv([_partnership_row(entry) for entry in data.directory.entries], PARTNERSHIP_COLUMNS)
+
+
+def organisations_csv(data: SiteData) -> str:
+    return _csv([_organisation_row(org, data.directory) for org in data.organisations], ORGANISATION_COLUMNS)

@@ -1,0 +1,106 @@
+"""The ``escp`` MkDocs plugin: the one module that knows MkDocs.
+
+Everything it shows comes from ``generator.structure`` (what to show), ``generator.render`` (pages
+and their HTML) and ``generator.export`` (data files); moving to another site generator means
+rewriting this module only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from generator.config import EscpConfig
+from generator.directory import DirectoryError, load_directory
+from generator.export import export_files
+from generator.render.pages import PageSpec, home_blocks, site_pages
+from generator.render.templates import Renderer
+from generator.search import explorer_context, write_explorer_assets
+from generator.structure import SiteData
+
+HOME = "index.md"
+NO_DATE = "1970-01-01"  # sitemap date when no partnership has an ``added`` date: never the clock
+
+
+class EscpPlugin(BasePlugin[EscpConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.data: SiteData | None = None
+        self.specs: dict[str, PageSpec] = {}
+        self.renderer: Renderer | None = None
+
+    def partnerships_dir(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or ".").parent / self.config.partnerships_dir
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        try:
+            directory = load_directory(self.partnerships_dir(config), self.config)
+        except DirectoryError as error:
+            raise PluginError(str(error)) from error
+        self.data = SiteData.of(directory, config.site_url or "/")
+        self.renderer = Renderer(config.theme.dirs, self.data)
+        self.specs = {spec.src: spec for spec in site_pages(self.data)}
+        self.specs[HOME] = home_blocks(self.data)
+        for spec in self.specs.values():
+            if spec.src != HOME:
+                inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+                files.append(File.generated(config, spec.src, content="", inclusion=inclusion))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None or spec.src == HOME:
+            return markdown
+        # Material prints these values without escaping; they may come from a partnership file.
+        page.meta["title"] = escape(spec.title)
+        if spec.description:
+            page.meta["description"] = escape(spec.description)
+        if spec.page_template:
+            page.meta["template"] = spec.page_template
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None or spec.template is None or self.renderer is None:
+            return html
+        root = "../" * page.url.count("/")
+        content = self.renderer.render(spec.template, root, spec.context)
+        return html + content if spec.src == HOME else content
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # The sitemap's dates (and its gzip timestamp) come from the data, so builds are reproducible.
+        default = (self.data and self.data.updated) or NO_DATE
+        for file in files.documentation_pages():
+            if file.page is not None:
+                spec = self.specs.get(file.src_uri)
+                file.page.update_date = (spec and spec.updated) or default
+        return env
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        spec = self.specs.get(page.file.src_uri)
+        if self.data is not None and spec is not None and spec.page_template == "explorer.html":
+            context["explorer"] = explorer_context(self.data.directory)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.data is None:
+            return
+        site_dir = Path(config.site_dir)
+        for path, content in export_files(self.data).items():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        write_explorer_assets(self.data.directory, site_dir)
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(self.partnerships_dir(config)))
+        return server

@@ -1,0 +1,62 @@
+"""The Jinja environment for the generated content: the theme's folders, autoescape always on.
+
+MkDocs' own template environment does not escape; every fragment that shows partnership data is
+therefore rendered here, and handed to MkDocs as finished HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import jinja2
+
+from generator.criteria import CRITERIA
+from generator.criteria.context import category_label
+from generator.directory import Entry
+from generator.reference import vocabularies
+from generator.render.markup import LINK_REL, encoded_email, render_description, safe_href, spelled_email
+from generator.structure import SiteData
+from generator.structure.countries import region_view
+from generator.validate import Member
+
+
+class Renderer:
+    def __init__(self, theme_dirs: Sequence[str], data: SiteData) -> None:
+        self.data = data
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(list(theme_dirs)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,
+        )
+        terms = vocabularies().with_platforms(data.directory.config.platforms)
+        self.env.globals.update(
+            data=data,
+            terms=terms,
+            criteria=CRITERIA,
+            label_context=data.directory.context,
+            link_rel=LINK_REL,
+            label=terms.label,
+            country=data.directory.context.country,
+            region=lambda code: region_view(code, data.directory),
+            member_category=self._member_category,
+            verdicts=_verdicts,
+            description=render_description,
+        )
+        self.env.filters.update(safe_href=safe_href, encoded_email=encoded_email, spelled_email=spelled_email)
+
+    def _member_category(self, member: Member) -> str:
+        return category_label(self.data.directory.context.classification(member).category)
+
+    def render(self, template: str, root: str, context: dict[str, Any]) -> str:
+        """``template`` from the theme's ``escp/`` folder; ``root`` leads from the page to the site root."""
+        return self.env.get_template(f"escp/{template}").render(root=root, **context)
+
+
+def _verdicts(entry: Entry) -> list[tuple[str, Any]]:
+    """Each criterion's title with the entry's verdict on it, in the order of CRITERIA."""
+    by_id = {verdict.id: verdict for verdict in entry.verdicts}
+    return [(criterion.title, by_id[criterion.id]) for criterion in CRITERIA if criterion.id in by_id]

@@ -1,0 +1,36 @@
+"""What the site and the exports show, derived once from the checked directory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.directory import Directory, Entry
+from generator.structure.countries import CountryView, countries
+from generator.structure.organisations import Organisation, organisations
+
+NEWEST = 5  # partnerships on the home page
+
+
+@dataclass(frozen=True)
+class SiteData:
+    directory: Directory
+    organisations: tuple[Organisation, ...]
+    countries: tuple[CountryView, ...]
+    site_url: str  # absolute, ends with "/"
+
+    @classmethod
+    def of(cls, directory: Directory, site_url: str) -> SiteData:
+        merged = organisations(directory)
+        return cls(directory, tuple(merged), tuple(countries(directory, merged)), site_url)
+
+    def newest(self, count: int = NEWEST) -> list[Entry]:
+        """The most recently added partnerships; those without a date come last, by slug."""
+        dated = sorted(self.directory.entries, key=lambda entry: entry.slug)
+        dated.sort(key=lambda entry: entry.added.toordinal() if entry.added else 0, reverse=True)
+        return dated[:count]
+
+    @property
+    def updated(self) -> str | None:
+        """Date of the newest partnership, ISO format: the site's date, taken from data."""
+        dates = [entry.added for entry in self.directory.entries if entry.added]
+        return max(dates).isoformat() if dates else None

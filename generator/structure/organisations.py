@@ -1,0 +1,103 @@
+"""Every organisation of the directory once, across partnerships, members and associates.
+
+Two records are the same organisation when they share a ``legal_id``; a record without one joins the
+organisation with the same normalised name in the same country.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from generator.directory import Directory, Entry
+from generator.validate.models import Associate, Member
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """An organisation's place in one partnership."""
+
+    entry: Entry
+    role: str  # coordinator, partner or associate
+
+
+@dataclass
+class Organisation:
+    id: str
+    name: str
+    country: str
+    kind: str  # member type id, or an associate's free-text kind
+    legal_id: str | None = None
+    region: str | None = None
+    city: str | None = None
+    website: str | None = None
+    appearances: list[Appearance] = field(default_factory=list)
+
+    @property
+    def partnerships(self) -> list[Entry]:
+        return list({appearance.entry.slug: appearance.entry for appearance in self.appearances}.values())
+
+
+Record = tuple[Entry, Member | Associate]
+
+
+def normalised_name(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(re.sub(r"[\W_]+", " ", bare).split())
+
+
+def _name_key(record: Member | Associate) -> str:
+    return f"{record.country}:{normalised_name(record.name)}"
+
+
+def _legal_key(record: Member | Associate) -> str | None:
+    legal_id = getattr(record, "legal_id", None)
+    return " ".join(legal_id.upper().split()) if legal_id else None
+
+
+def _records(directory: Directory) -> list[Record]:
+    members: list[Record] = [(entry, member) for entry in directory.entries for member in entry.partnership.members]
+    associates: list[Record] = [
+        (entry, associate) for entry in directory.entries for associate in entry.partnership.associates
+    ]
+    # Records with a legal id first, so that records without one can join them by name.
+    return sorted(members + associates, key=lambda record: _legal_key(record[1]) is None)
+
+
+def _new_organisation(record: Member | Associate) -> Organisation:
+    if isinstance(record, Member):
+        return Organisation(
+            "", record.name, record.country, record.type, record.legal_id, record.region, record.city, record.website
+        )
+    return Organisation("", record.name, record.country, record.kind, website=record.website)
+
+
+def _unique_ids(organisations: list[Organisation]) -> None:
+    taken: dict[str, int] = {}
+    for organisation in organisations:
+        base = f"{organisation.country}-{normalised_name(organisation.name).replace(' ', '-')}".lower()
+        taken[base] = taken.get(base, 0) + 1
+        organisation.id = base if taken[base] == 1 else f"{base}-{taken[base]}"
+
+
+def organisations(directory: Directory) -> list[Organisation]:
+    """The merged organisations, sorted by name then country."""
+    by_legal_id: dict[str, Organisation] = {}
+    by_name: dict[str, Organisation] = {}
+    found: list[Organisation] = []
+    for entry, record in _records(directory):
+        legal_key, name_key = _legal_key(record), _name_key(record)
+        organisation = by_legal_id.get(legal_key) if legal_key else by_name.get(name_key)
+        if organisation is None:
+            organisation = _new_organisation(record)
+            found.append(organisation)
+            if legal_key:
+                by_legal_id[legal_key] = organisation
+        by_name.setdefault(name_key, organisation)
+        role = record.role if isinstance(record, Member) else "associate"
+        organisation.appearances.append(Appearance(entry, role))
+    found.sort(key=lambda organisation: (normalised_name(organisation.name), organisation.country))
+    _unique_ids(found)
+    return found
