@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from generator.check import UsageError
-from generator.commands import check, schema
+from generator.commands import check, new, schema
 from generator.config import DEFAULT_CONFIG_FILE, ConfigError
 
-SUBCOMMANDS = (check, schema)
+SUBCOMMANDS = (check, schema, new)
 
 
 def parser() -> argparse.ArgumentParser:
