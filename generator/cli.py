@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from generator.check import UsageError
-from generator.commands import check, new, schema
+from generator.commands import build, check, new, schema, serve
 from generator.config import DEFAULT_CONFIG_FILE, ConfigError
 
-SUBCOMMANDS = (check, schema, new)
+SUBCOMMANDS = (check, schema, build, serve, new)
 
 
 def parser() -> argparse.ArgumentParser:
