@@ -1,0 +1,241 @@
+"""End to end: a real git repository, a pull request commit, and exactly what validate.yml runs.
+
+validate.yml calls ``scripts/pr-check`` (asserted in test_workflow_files.py); so does this test,
+then it hands the artifact to the comment renderer as comment.yml does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.check.comment import MARKER
+from tests.check.partnership_factory import partnership, write
+from tests.conftest import PARTNERSHIPS, ROOT, require_tool
+
+PR_CHECK = ROOT / "scripts" / "pr-check"
+BASE_FILES = ("batteries-value-chain", "blue-bioeconomy", "circular-textiles", "precision-farming")
+UNCHANGED_TITLE = "Precision Farming and Digital Agriculture Partnership"  # precision-farming.yml
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True, env=_git_env()
+    ).stdout.strip()
+
+
+def _git_env() -> dict[str, str]:
+    names = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t"}
+    return {**os.environ, **names, "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull}
+
+
+def base_repository(root: Path) -> Path:
+    require_tool("git")
+    repo = root / "repo"
+    (repo / "partnerships").mkdir(parents=True)
+    for slug in BASE_FILES:
+        shutil.copy(PARTNERSHIPS / f"{slug}.yml", repo / "partnerships")
+    (repo / "README.md").write_text("# directory\n")
+    git(repo, "init", "--quiet", "--initial-branch=main")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "base")
+    git(repo, "switch", "--quiet", "-c", "pull-request")
+    return repo
+
+
+def commit(repo: Path) -> tuple[str, str]:
+    git(repo, "add", "--all")
+    git(repo, "commit", "--quiet", "-m", "pull request")
+    return git(repo, "rev-parse", "main"), git(repo, "rev-parse", "HEAD")
+
+
+def pr_check(repo: Path, author: str, association: str = "CONTRIBUTOR") -> tuple[subprocess.CompletedProcess, Path]:
+    base, head = git(repo, "rev-parse", "main"), git(repo, "rev-parse", "HEAD")
+    out, summary = repo.parent / "artifact", repo.parent / "summary.md"
+    env = {
+        **os.environ,
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+    }
+    result = subprocess.run(
+        ["bash", str(PR_CHECK), base, head, "42", author, association, str(out)],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    return result, out
+
+
+def line_of(path: Path, prefix: str) -> int:
+    return next(number for number, text in enumerate(path.read_text().splitlines(), 1) if text.startswith(prefix))
+
+
+@pytest.fixture
+def mixed_pull_request(tmp_path):
+    """A good partnership, two bad ones, an edit by a non-maintainer, a rename, a deletion, a README edit."""
+    repo = base_repository(tmp_path)
+    folder = repo / "partnerships"
+    write(
+        folder,
+        partnership(title="Hydrogen Valleys Partnership for Smart Specialisation", thematic_area="Hydrogen"),
+        "good-new",
+    )
+    write(folder, partnership(title="Energy Clusters Partnership", platform="energie"), "bad-new")
+    write(folder, partnership(title=UNCHANGED_TITLE), "copy-cat")
+    edited = folder / "batteries-value-chain.yml"
+    edited.write_text(edited.read_text().replace("acronym: BATT-S3", "acronym: BATT"))
+    git(repo, "mv", "partnerships/blue-bioeconomy.yml", "partnerships/blue-bio.yml")
+    git(repo, "rm", "--quiet", "partnerships/circular-textiles.yml")
+    (repo / "README.md").write_text("# directory, edited\n")
+    commit(repo)
+    return repo
+
+
+def test_a_mixed_pull_request_fails_with_annotations_summary_and_artifact(mixed_pull_request):
+    repo = mixed_pull_request
+    result, out = pr_check(repo, "newcomer")
+    assert result.returncode == 1, result.stderr
+    annotations = result.stdout.splitlines()
+    assert all(line.startswith(("::error ", "::warning ")) for line in annotations)
+
+    bad = repo / "partnerships" / "bad-new.yml"
+    platform = f"::error file=partnerships/bad-new.yml,line={line_of(bad, 'platform:')},col=11,"
+    assert any(line.startswith(platform) and "did you mean 'energy'" in line for line in annotations)
+    copy = repo / "partnerships" / "copy-cat.yml"
+    title = f"::error file=partnerships/copy-cat.yml,line={line_of(copy, 'title:')},col=8,"
+    assert any(
+        line.startswith(title) and "already used by partnerships/precision-farming.yml" in line for line in annotations
+    )
+    assert not any("good-new.yml" in line for line in annotations)
+
+    def finding(level: str, path: str, kind: str) -> str:
+        return next(
+            line for line in annotations if line.startswith(f"::{level} file={path},") and f"%3A {kind}::" in line
+        )
+
+    ownership = finding("error", "partnerships/batteries-value-chain.yml", "ownership")
+    assert "@newcomer is not one of its maintainers" in ownership
+    assert "(@ingrid-battcluster, @pawel-cellnet) or of the repository must approve" in ownership
+    assert "slug changes from 'blue-bioeconomy' to 'blue-bio'" in finding(
+        "warning", "partnerships/blue-bio.yml", "rename"
+    )
+    assert "ownership" in finding("error", "partnerships/blue-bio.yml", "ownership")
+    assert "deletes the partnership 'circular-textiles'" in finding(
+        "warning", "partnerships/circular-textiles.yml", "deletion"
+    )
+    assert "a maintainer of the repository must review it" in finding("error", "README.md", "outside")
+
+    summary = (repo.parent / "summary.md").read_text()
+    assert "## ESCP-S3 partnership check" in summary
+    assert "### `partnerships/good-new.yml` — ✅ labelled ESCP-S3" in summary
+    assert "### `partnerships/bad-new.yml` — ❌ invalid" in summary
+    assert "| `README.md` | ❌ needs review |" in summary
+
+    assert sorted(path.name for path in out.iterdir()) == ["pull-request.json", "report.json", "report.md"]
+    pull = json.loads((out / "pull-request.json").read_text())
+    assert pull == {"pr": 42, "head_sha": git(repo, "rev-parse", "HEAD"), "base_sha": git(repo, "rev-parse", "main")}
+    report = json.loads((out / "report.json").read_text())
+    assert [file["path"] for file in report["files"]] == [
+        "partnerships/bad-new.yml",
+        "partnerships/batteries-value-chain.yml",
+        "partnerships/blue-bio.yml",
+        "partnerships/copy-cat.yml",
+        "partnerships/good-new.yml",
+    ]
+    assert report["summary"] == {"files": 5, "valid": 3, "labelled": 3}
+    statuses = {change["path"]: change["status"] for change in report["changes"]["files"]}
+    assert statuses["partnerships/blue-bio.yml"] == "renamed"
+    assert statuses["partnerships/circular-textiles.yml"] == "deleted"
+    assert (out / "report.md").read_text() == summary
+
+
+def test_the_artifact_renders_the_sticky_comment(mixed_pull_request):
+    _, out = pr_check(mixed_pull_request, "newcomer")
+    output = mixed_pull_request.parent / "github_output"
+    head = git(mixed_pull_request, "rev-parse", "HEAD")
+    command = [sys.executable, "-m", "generator.check.comment", str(out), "--github-output", str(output)]
+    result = subprocess.run([*command, "--head-sha", head], capture_output=True, text=True, check=False, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    text = output.read_text()
+    assert "pr<<ESCP_" in text and "\n42\n" in text
+    assert f"{MARKER}\n## ESCP-S3 partnership check" in text
+    assert "| `platform` | ❌ fail |" not in text  # an invalid file gets its errors, not a verdict table
+    assert "### What to do" in text and f"Commit `{head}` does not pass yet" in text
+    other = "0" * 40
+    refused = subprocess.run([*command, "--head-sha", other], capture_output=True, text=True, check=False, cwd=ROOT)
+    assert refused.returncode == 1 and "refusing the artifact" in refused.stderr
+
+
+def test_a_maintainer_editing_their_partnership_passes(tmp_path):
+    repo = base_repository(tmp_path)
+    edited = repo / "partnerships" / "batteries-value-chain.yml"
+    edited.write_text(edited.read_text().replace("acronym: BATT-S3", "acronym: BATT"))
+    commit(repo)
+    result, out = pr_check(repo, "Pawel-CellNet")  # GitHub logins are case-insensitive
+    assert result.returncode == 0, result.stdout
+    assert "::error" not in result.stdout
+    assert json.loads((out / "report.json").read_text())["changes"]["findings"] == []
+
+
+def test_a_repository_maintainer_may_change_other_files_and_any_partnership(tmp_path):
+    repo = base_repository(tmp_path)
+    (repo / "README.md").write_text("# directory, edited by the owner\n")
+    git(repo, "rm", "--quiet", "partnerships/circular-textiles.yml")
+    commit(repo)
+    result, _ = pr_check(repo, "owner", "OWNER")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines() == [
+        "::warning file=partnerships/circular-textiles.yml,line=1,col=1,title=escp review%3A deletion::"
+        "deletes the partnership 'circular-textiles'"
+    ]
+
+
+def test_evidence_files_need_no_review(tmp_path):
+    repo = base_repository(tmp_path)
+    (repo / "evidence").mkdir()
+    (repo / "evidence" / "letter.pdf").write_bytes(b"%PDF-1.4\n")
+    commit(repo)
+    result, _ = pr_check(repo, "newcomer")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip() == ""
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["main", "0" * 40, "42", "x", "NONE"],
+        ["0" * 40, "0" * 40, "0", "x", "NONE"],
+        ["0" * 40, "0" * 40, "1", "a b", "NONE"],
+    ],
+)
+def test_pr_check_refuses_malformed_arguments(tmp_path, arguments):
+    result = subprocess.run(
+        ["bash", str(PR_CHECK), *arguments, str(tmp_path / "out")], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert "usage: pr-check" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_unknown_base_commit_is_a_usage_error(tmp_path):
+    repo = base_repository(tmp_path)
+    commit_sha = git(repo, "rev-parse", "HEAD")
+    git(repo, "commit", "--quiet", "--allow-empty", "-m", "empty")
+    missing = "f" * 40
+    result = subprocess.run(
+        ["bash", str(PR_CHECK), missing, commit_sha, "42", "x", "NONE", str(tmp_path / "out")],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "escp: error: git rev-parse" in result.stderr
