@@ -58,7 +58,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
         try:
-            config = load_config(str(config_file), site_dir=str(staging), strict=strict or None)
+            config = load_config(str(config_file), site_dir=str(staging), strict=strict)
             build(config)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,71 @@
+"""Whole builds: reproducible, strict, atomic, and partnership pages that do not grow with the directory."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from site_project import add_copies, build, new_project
+
+from generator.sitebuild import SiteBuildError
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_two_builds_are_byte_identical_whatever_the_clock(
+    bundled_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")  # MkDocs' clock, were it used, would now say 1970-01-02
+    again = build(new_project(tmp_path / "project"), tmp_path / "again")
+    first, second = tree(bundled_site), tree(again)
+    assert "sitemap.xml.gz" in first
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_the_bundled_build_is_strict_and_silent(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        build(new_project(tmp_path / "project"))
+    assert [record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING] == []
+
+
+def test_a_failed_build_leaves_the_previous_site_in_place(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = new_project(tmp_path / "project")
+    site = build(project)
+    before = tree(site)
+    broken = project / "partnerships" / "broken.yml"
+    broken.write_text("title: An invalid partnership\n", encoding="utf-8")
+    with pytest.raises(SiteBuildError):
+        build(project)
+    assert "broken.yml:1:1: contact: missing required field 'contact'" in caplog.text
+    assert tree(site) == before
+    assert sorted(path.name for path in project.iterdir()) == [
+        "content",
+        "partnerships",
+        "site",
+        "site-config.yml",
+        "theme",
+    ]
+
+
+def test_a_broken_link_in_a_page_fails_the_strict_build(tmp_path: Path) -> None:
+    project = new_project(tmp_path / "project")
+    (project / "content" / "faq.md").write_text("# FAQ\n\nSee [nowhere](missing.md).\n", encoding="utf-8")
+    with pytest.raises(SiteBuildError, match="strict"):
+        build(project)
+    assert not (project / "site").exists()
+
+
+def test_partnership_pages_weigh_the_same_in_a_small_and_a_large_directory(tmp_path: Path) -> None:
+    small = build(new_project(tmp_path / "small"))
+    large_project = new_project(tmp_path / "large")
+    add_copies(large_project, 190)
+    large = build(large_project)
+    assert len(list((large / "partnerships").iterdir())) == 200
+    for slug in ("blue-bioeconomy", "smart-grids-flexibility"):
+        small_size = (small / "partnerships" / slug / "index.html").stat().st_size
+        large_size = (large / "partnerships" / slug / "index.html").stat().st_size
+        assert abs(large_size - small_size) <= 0.05 * small_size, (slug, small_size, large_size)

@@ -1,0 +1,79 @@
+"""The exports parse and say the same as the partnership files."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from site_project import BUNDLED
+
+from generator.config import load_escp_config
+from generator.directory import load_directory
+from generator.export.tables import ORGANISATION_COLUMNS, PARTNERSHIP_COLUMNS
+from generator.reference import vocabularies
+from generator.structure import SiteData
+from generator.validate.schema import partnership_schema
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def site_data() -> SiteData:
+    return SiteData.of(load_directory(BUNDLED, load_escp_config(None)), "https://escp-directory.eu/")
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def test_partnerships_json_has_every_partnership_with_its_verdicts(bundled_site: Path) -> None:
+    data = site_data()
+    exported = json.loads((bundled_site / "data/partnerships.json").read_text(encoding="utf-8"))["partnerships"]
+    assert [record["slug"] for record in exported] == [entry.slug for entry in data.directory.entries]
+    for record, entry in zip(exported, data.directory.entries, strict=True):
+        assert record["title"] == entry.partnership.title
+        assert len(record["members"]) == len(entry.partnership.members)
+        assert record["url"] == f"partnerships/{entry.slug}/"
+        assert (bundled_site / record["url"] / "index.html").is_file()
+        assert record["criteria"] == [{"id": v.id, "passed": v.passed, "message": v.message} for v in entry.verdicts]
+        assert record["labelled"] is entry.labelled
+        assert "email" not in record["contact"]
+
+
+def test_the_csv_tables_match_the_data(bundled_site: Path) -> None:
+    data = site_data()
+    partnerships = rows(bundled_site / "data/partnerships.csv")
+    assert tuple(partnerships[0]) == PARTNERSHIP_COLUMNS
+    assert [row["slug"] for row in partnerships] == [entry.slug for entry in data.directory.entries]
+    for row, entry in zip(partnerships, data.directory.entries, strict=True):
+        assert row["members"] == str(len(entry.partnership.members))
+        assert row["sectors"].split("; ") == entry.partnership.sectors
+    organisations = rows(bundled_site / "data/organisations.csv")
+    assert tuple(organisations[0]) == ORGANISATION_COLUMNS
+    assert [row["id"] for row in organisations] == [organisation.id for organisation in data.organisations]
+    kempen = next(row for row in organisations if row["name"].startswith("Kempen Additive"))
+    assert (kempen["region"], kempen["region_name"], kempen["region_category"]) == (
+        "NL41",
+        "Noord-Brabant",
+        "more developed",
+    )
+    assert kempen["roles"] == "additive-manufacturing:coordinator"
+
+
+def test_the_schema_is_the_validators(bundled_site: Path) -> None:
+    published = json.loads((bundled_site / "schema/partnership.schema.json").read_text(encoding="utf-8"))
+    assert published == partnership_schema(vocabularies())
+
+
+def test_the_feed_lists_the_newest_partnerships_with_dates_from_the_data(bundled_site: Path) -> None:
+    data = site_data()
+    feed = ET.parse(bundled_site / "feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    dated = sorted(data.directory.entries, key=lambda entry: entry.added or 0, reverse=True)
+    assert [e.findtext(f"{ATOM}id") for e in entries] == [
+        f"https://escp-directory.eu/partnerships/{entry.slug}/" for entry in dated
+    ]
+    assert [e.findtext(f"{ATOM}updated") for e in entries] == [f"{entry.added}T00:00:00Z" for entry in dated]
+    assert feed.findtext(f"{ATOM}updated") == f"{dated[0].added}T00:00:00Z"
