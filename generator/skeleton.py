@@ -17,6 +17,27 @@ from generator.load.reader import resolve_plain
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/partnership.schema.json"
 MAX_SLUG = 60
+# Latin letters that Unicode does not decompose into an ASCII letter plus a mark
+UNDECOMPOSED = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+        "ı": "i",
+    }
+)
 MEMBER_FIELDS = ("name", "type", "legal_entity", "country", "region", "city", "website")
 SUPPORT_FIELDS = ("strategy", "priority", "url")
 
@@ -49,7 +70,8 @@ def to_yaml(data: dict[str, Any]) -> str:
 
 def slugify(title: str) -> str:
     """Lower-case ASCII words of ``title`` joined by hyphens, at most MAX_SLUG characters."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    decomposed = unicodedata.normalize("NFKD", title.translate(UNDECOMPOSED))
+    ascii_title = decomposed.encode("ascii", "ignore").decode("ascii")
     slug = ""
     for word in re.findall(r"[a-z0-9]+", ascii_title.lower()):
         if len(slug) + len(word) + 1 > MAX_SLUG:

@@ -1,0 +1,60 @@
+"""``--changed-since`` in a large directory: fast, yet the directory-wide rules see every file."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.check.changes import check_changes
+from generator.check.listing import read_title
+from generator.config import escp_config
+from tests.conftest import PARTNERSHIPS
+from tests.workflow.test_pr_check import base_repository, commit
+
+SOURCE = (PARTNERSHIPS / "batteries-value-chain.yml").read_text(encoding="utf-8")
+TITLE = "Batteries Value Chain Partnership for Smart Specialisation"
+
+
+@pytest.fixture(scope="module")
+def thousand(tmp_path_factory):
+    repo = base_repository(tmp_path_factory.mktemp("big"))
+    for index in range(1000):
+        text = SOURCE.replace(f"title: {TITLE}", f"title: {TITLE} {index}")
+        (repo / "partnerships" / f"partnership-{index:04d}.yml").write_text(text, encoding="utf-8")
+    _, base = commit(repo)  # the thousand files are the base of the change below
+    return repo, base
+
+
+def test_one_changed_file_in_a_thousand_is_checked_in_under_a_second(thousand, monkeypatch):
+    repo, base = thousand
+    monkeypatch.chdir(repo)
+    changed = repo / "partnerships" / "partnership-0500.yml"
+    changed.write_text(SOURCE.replace(f"title: {TITLE}", f"title: {TITLE} 7"), encoding="utf-8")
+    commit(repo)
+    check_changes(base, "ingrid-battcluster", False, escp_config())  # warm: imports, reference data
+    start = time.perf_counter()
+    report = check_changes(base, "ingrid-battcluster", False, escp_config())
+    elapsed = time.perf_counter() - start
+    assert [file.path for file in report.files] == [Path("partnerships/partnership-0500.yml")]
+    assert any("already used by partnerships/partnership-0007.yml" in p.message for p in report.files[0].errors)
+    assert elapsed < 1.0, f"{elapsed:.2f} s"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("title: First\nsummary: x\n", "First"),
+        ("acronym: A\nmembers:\n  - title: nested\n    name: x\ntitle: Late title\n", "Late title"),
+        ("description: |\n  title: in a block\ntitle: 'Quoted: yes'\n", "Quoted: yes"),
+        ("title:\n  - a list\n", None),
+        ("- title: x\n", None),
+        ("title: [unclosed\n", None),
+        ("summary: x\n", None),
+    ],
+)
+def test_titles_are_read_from_the_top_level_only(tmp_path, text, title):
+    path = tmp_path / "p.yml"
+    path.write_text(text, encoding="utf-8")
+    assert read_title(path) == title

@@ -1,0 +1,135 @@
+"""``escp new``: its file passes ``escp check`` unchanged, user input is emitted safely, nothing is overwritten."""
+
+from __future__ import annotations
+
+import builtins
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.cli import main
+from generator.load import LoadedFile
+from generator.load.reader import parse_text
+from generator.skeleton import SCHEMA_COMMENT, slugify, to_yaml
+from tests.conftest import PARTNERSHIPS
+
+FULL = [
+    "--title", "Baltic Batteries Partnership",
+    "--platform", "industrial-modernisation",
+    "--thematic-area", "Batteries",
+    "--summary", "Clusters around the Baltic Sea join forces on battery cells and recycling.",
+    "--sector", "energy", "--sector", "advanced-manufacturing",
+    "--s3-priority", "Energy storage",
+    "--activity", "matchmaking",
+    "--contact-email", "contact@example.org",
+    "--maintainer", "ana-example",
+    "--coordinator-name", "Alpha Cluster (fictional)",
+    "--coordinator-country", "PT", "--coordinator-region", "PT11",
+    "--coordinator-strategy", "RIS3 Norte", "--coordinator-priority", "Batteries",
+    "--partner", "name=Beta Cluster (fictional);country=DE;region=DE21;strategy=RIS3 Bayern;priority=Energy",
+    "--partner", "name=Gamma Network;type=business-network;country=FR;region=FR10;strategy=SRI;priority=Mobility",
+]  # fmt: skip
+
+
+def escp(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "generator.cli", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL)
+
+
+def test_a_complete_answer_set_gives_a_labelled_file_that_passes_check_unchanged(tmp_path):
+    (tmp_path / "partnerships").mkdir()
+    result = escp("new", *FULL, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    path = tmp_path / "partnerships" / "baltic-batteries-partnership.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == SCHEMA_COMMENT
+    assert "labelled ESCP-S3" in result.stdout
+    check = escp("check", str(path), cwd=tmp_path)
+    assert check.returncode == 0, check.stdout
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_the_skeleton_is_checked_against_the_whole_directory(tmp_path):
+    repo = tmp_path
+    shutil.copytree(PARTNERSHIPS, repo / "partnerships")
+    args = [
+        arg.replace("Baltic Batteries Partnership", "Batteries Value Chain Partnership for Smart Specialisation")
+        for arg in FULL
+    ]
+    result = escp("new", *args, "--slug", "batteries-again", cwd=repo)
+    assert result.returncode == 1
+    assert "the same title is already used by partnerships/batteries-value-chain.yml" in result.stdout
+
+
+def test_a_minimal_skeleton_is_valid_and_says_which_criteria_are_missing(tmp_path):
+    (tmp_path / "partnerships").mkdir()
+    minimal = FULL[: FULL.index("--coordinator-strategy")]
+    result = escp("new", *minimal, "--slug", "minimal", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "✗ FAIL countries" in result.stdout and "✗ FAIL s3-support" in result.stdout
+    check = escp("check", "--format", "json", "partnerships/minimal.yml", cwd=tmp_path)
+    assert '"valid": true' in check.stdout
+
+
+def test_new_never_overwrites(tmp_path):
+    folder = tmp_path / "partnerships"
+    folder.mkdir()
+    (folder / "baltic-batteries-partnership.yml").write_text("mine\n")
+    result = escp("new", *FULL, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "already exists" in result.stderr
+    assert (folder / "baltic-batteries-partnership.yml").read_text() == "mine\n"
+
+
+def test_missing_flags_without_a_terminal_are_named(tmp_path):
+    (tmp_path / "partnerships").mkdir()
+    result = escp("new", "--title", "Baltic Batteries Partnership", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "missing --platform, --summary" in result.stderr
+    assert list((tmp_path / "partnerships").iterdir()) == []
+
+
+def test_invalid_answers_write_nothing(tmp_path):
+    (tmp_path / "partnerships").mkdir()
+    args = [arg.replace("PT11", "DE21") for arg in FULL]
+    result = escp("new", *args, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "region DE21 (Oberbayern) lies in DE, not in PT" in result.stderr
+    assert list((tmp_path / "partnerships").iterdir()) == []
+
+
+def test_hostile_text_is_quoted_and_reads_back_unchanged():
+    strings = ["NO", "yes", "0o17", "1e3", "null", "a: b # c", "- item", "@everyone", "'quoted'", "line\nbreak\n", "~"]
+    data = {"title": "x", "values": strings, "nested": {"key": "*alias"}}
+    loaded = LoadedFile(Path("x.yml"))
+    parse_text(to_yaml(data), loaded)
+    assert loaded.problems == []
+    assert loaded.data == data
+
+
+def test_slugs_are_ascii_kebab_case():
+    assert (
+        slugify("Łódź Textile & Fashion — Circular (TEX-2) Partnership")
+        == "lodz-textile-fashion-circular-tex-2-partnership"
+    )
+    assert len(slugify("word " * 40)) <= 60
+
+
+def test_on_a_terminal_it_asks_and_re_asks_unknown_ids(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "partnerships"
+    folder.mkdir()
+    answers = iter([
+        "Danube Agri-Food Partnership", "", "agrifood", "agri-food", "Agri-food", "Clusters along the Danube.",
+        "agri-food; bioeconomy", "", "Food processing", "matchmaking", "info@example.org", "", "ana-example",
+        "Danube Food Cluster", "", "RO", "RO31", "", "", "",
+        "n",
+    ])  # fmt: skip
+    monkeypatch.setattr(builtins, "input", lambda prompt="": next(answers))
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.chdir(tmp_path)
+    assert main(["new"]) == 0
+    output = capsys.readouterr().out
+    assert "unknown: agrifood; choose from: industrial-modernisation, energy, agri-food" in output
+    text = (folder / "danube-agri-food-partnership.yml").read_text()
+    assert "platform: agri-food" in text and "  - bioeconomy" in text and "region: RO31" in text
