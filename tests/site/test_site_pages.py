@@ -197,3 +197,11 @@ def test_material_search_indexes_partnerships_compactly(bundled_site: Path, dire
         assert entry.partnership.s3_priorities[0] not in text  # the rest of the page stays out
     faq = [doc for doc in index["docs"] if doc["location"].startswith("faq/")]
     assert len(faq) > 3  # hand-written pages are indexed section by section
+
+
+def test_pages_load_nothing_from_other_hosts(bundled_site: Path) -> None:
+    for path in bundled_site.rglob("*.html"):
+        document = parse(path)
+        loaded = [e.attrs.get("src") for e in document.find_all("script")]
+        loaded += [e.attrs.get("href") for e in document.find_all("link") if e.attrs.get("rel") != "canonical"]
+        assert [url for url in loaded if url and "//" in url] == [], path

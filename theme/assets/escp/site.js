@@ -1,7 +1,12 @@
 /* Turns the spelled-out contact addresses of partnership pages into mailto links. The address is in
-   base64 in data-escp-email, so that naive scrapers of the HTML do not find it. */
+   base64 in data-escp-email, so that naive scrapers of the HTML do not find it. Also names Material's
+   search dialog, which its template leaves without an accessible name. */
 (function () {
   "use strict";
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
+    if (dialog) dialog.setAttribute("aria-label", "Search this site");
+  }
   function revealEmails(root) {
     root.querySelectorAll("span.escp-email[data-escp-email]").forEach(function (span) {
       var address;
@@ -20,8 +25,8 @@
     });
   }
   if (typeof document$ !== "undefined") {
-    document$.subscribe(function () { revealEmails(document); });
+    document$.subscribe(function () { nameSearchDialog(); revealEmails(document); });
   } else {
-    document.addEventListener("DOMContentLoaded", function () { revealEmails(document); });
+    document.addEventListener("DOMContentLoaded", function () { nameSearchDialog(); revealEmails(document); });
   }
 })();
