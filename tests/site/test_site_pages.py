@@ -149,7 +149,7 @@ def test_the_home_page_counts_and_lists_the_newest(bundled_site: Path, data: Sit
     form = home.find("form")
     assert form.attrs["action"] == "explorer/"
     assert form.attrs.get("method") == "get"
-    assert form.find("input").attrs["name"] == "q"
+    assert form.find("input").attrs["name"] == "search"  # not "q": Material opens its own search dialog on ?q=
     platforms = [text_of(h.find("a")) for h in home.find("ul", **{"class": "escp-platforms"}).find_all("h3")]
     assert platforms == ["Industrial Modernisation", "Energy", "Agri-Food"]
     newest = [text_of(card.find("a")) for card in home.find_all("li", **{"class": "escp-card"})]

@@ -4,17 +4,18 @@
  * The page lists every partnership without JavaScript. This script loads the prebuilt lunr index and
  * the facet values (assets/explorer/search.json), then only shows, hides and reorders the listed
  * items and updates the facet counts: partnership text is never parsed as HTML.
- * The state lives in the URL (?q=…&platform=…&country=…), so it can be shared, and the back and
- * forward buttons restore it.
+ * The state lives in the URL (?search=…&platform=…&country=…), so it can be shared, and the back
+ * and forward buttons restore it. Not ?q=…: Material for MkDocs opens its own search dialog on it.
  */
 (function () {
   "use strict";
 
+  const SEARCH = "search"; /* the URL parameter of the search box, as on the home page */
   const root = document.querySelector("[data-explorer]");
   if (!root || typeof lunr === "undefined") return;
 
   const form = root.querySelector("form");
-  const queryInput = form.elements.namedItem("q");
+  const queryInput = form.elements.namedItem(SEARCH);
   const status = root.querySelector("[role=status]");
   const list = root.querySelector("ol");
   const items = new Map(Array.from(list.children, (item) => [Number(item.dataset.ref), item]));
@@ -162,7 +163,7 @@
     function stateFromUrl() {
       const params = new URLSearchParams(window.location.search);
       return {
-        q: params.get("q") || "",
+        text: params.get(SEARCH) || "",
         selected: data.facets.map(
           (facet) => new Set(params.getAll(facet.name).filter((value) => facet.values.includes(value))),
         ),
@@ -171,7 +172,7 @@
 
     function stateFromForm() {
       return {
-        q: queryInput.value,
+        text: queryInput.value,
         selected: facetNames.map(
           (name) => new Set(checkboxes.filter((box) => box.name === name && box.checked).map((box) => box.value)),
         ),
@@ -179,7 +180,7 @@
     }
 
     function showInForm(state) {
-      queryInput.value = state.q;
+      queryInput.value = state.text;
       checkboxes.forEach((box) => {
         box.checked = state.selected[facetNames.indexOf(box.name)].has(box.value);
       });
@@ -187,7 +188,7 @@
 
     function urlOf(state) {
       const params = new URLSearchParams();
-      if (state.q.trim()) params.set("q", state.q.trim());
+      if (state.text.trim()) params.set(SEARCH, state.text.trim());
       data.facets.forEach((facet, facetIndex) =>
         facet.values.forEach((value) => {
           if (state.selected[facetIndex].has(value)) params.append(facet.name, value);
@@ -198,7 +199,7 @@
     }
 
     function render(state) {
-      const matches = search(state.q);
+      const matches = search(state.text);
       const candidates = Array.from(items.keys()).filter((ref) => matches === null || matches.has(ref));
       const result = filter(candidates, state.selected);
       const shown = new Set(result.visible);
@@ -261,7 +262,7 @@
     form.addEventListener("reset", (event) => {
       event.preventDefault();
       window.clearTimeout(typingTimer);
-      showInForm({ q: "", selected: facetNames.map(() => new Set()) });
+      showInForm({ text: "", selected: facetNames.map(() => new Set()) });
       typing = false;
       commit(true);
       queryInput.focus();
