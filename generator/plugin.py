@@ -14,7 +14,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -37,6 +37,7 @@ class EscpPlugin(BasePlugin[EscpConfig]):
         self.data: SiteData | None = None
         self.specs: dict[str, PageSpec] = {}
         self.renderer: Renderer | None = None
+        self.full_content: dict[str, str] = {}
 
     def partnerships_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").parent / self.config.partnerships_dir
@@ -85,11 +86,25 @@ class EscpPlugin(BasePlugin[EscpConfig]):
                 file.page.update_date = (spec and spec.updated) or default
         return env
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    @event_priority(100)  # before Material's search plugin reads page.content
+    def _before_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         spec = self.specs.get(page.file.src_uri)
         if self.data is not None and spec is not None and spec.page_template == "explorer.html":
             context["explorer"] = explorer_context(self.data.directory)
+        if spec is not None and spec.search_template and self.renderer is not None:
+            # The search plugin would parse the whole page only to skip its data-search-exclude parts.
+            self.full_content[page.file.src_uri] = page.content or ""
+            page.content = self.renderer.render(spec.search_template, "../" * page.url.count("/"), spec.context)
         return context
+
+    @event_priority(-100)  # after the search plugin: the page is rendered in full
+    def _after_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        full = self.full_content.pop(page.file.src_uri, None)
+        if full is not None:
+            page.content = full
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.data is None:
