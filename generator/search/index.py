@@ -1,8 +1,9 @@
 """The prebuilt lunr index, packed for download and unpacked by lunr.js in the browser.
 
 lunr's own serialisation repeats every (term, field, document) triple twice: once in the inverted
-index and once in the field vectors. The packed form keeps only the sorted terms and the field
-vectors, with term numbers delta-encoded; ``explorer.js`` rebuilds the inverted index from them.
+index and once in the field vectors. The packed form keeps only the terms, numbered as lunr built
+them (a document's words get near numbers, so the delta-encoded vectors compress well), and the
+field vectors; ``explorer.js`` rebuilds the inverted index, sorted as lunr.js needs it.
 """
 
 from __future__ import annotations
@@ -17,31 +18,29 @@ FIELDS = ({"field_name": "title", "boost": 10}, {"field_name": "body"})
 LUNR_VERSION = "2.3.9"
 
 
-def _delta_encoded(vector: list[float], positions: dict[int, int]) -> list[float]:
-    """A field vector with its terms renumbered by ``positions``, sorted, delta-encoded."""
-    pairs = sorted((positions[int(vector[i])], vector[i + 1]) for i in range(0, len(vector), 2))
+def _delta_encoded(vector: list[float]) -> list[float]:
+    """A field vector (term number, score, …) with each term number given as the step from the last."""
     packed: list[float] = []
     previous = 0
-    for term, score in pairs:
-        packed += [term - previous, score]
+    for position in range(0, len(vector), 2):
+        term = int(vector[position])
+        packed += [term - previous, vector[position + 1]]
         previous = term
     return packed
 
 
 def pack(serialized: dict[str, Any], documents: int) -> dict[str, Any]:
-    """Terms in sorted order (lunr.js inserts them so); lunr.py numbers them in insertion order."""
     fields: list[str] = serialized["fields"]
-    postings = serialized["invertedIndex"]
-    positions = {posting["_index"]: position for position, (_term, posting) in enumerate(postings)}
+    terms = [term for term, _posting in sorted(serialized["invertedIndex"], key=lambda item: item[1]["_index"])]
     vectors: list[list[list[float]]] = [[[] for _ in range(documents)] for _ in fields]
     for key, vector in serialized["fieldVectors"]:
         field, ref = key.split("/", 1)
-        vectors[fields.index(field)][int(ref)] = _delta_encoded(vector, positions)
+        vectors[fields.index(field)][int(ref)] = _delta_encoded(vector)
     return {
         "version": serialized["version"],
         "fields": fields,
         "pipeline": serialized["pipeline"],
-        "terms": [term for term, _posting in postings],
+        "terms": terms,  # in lunr's numbering: terms[n] is term number n
         "vectors": vectors,
     }
 

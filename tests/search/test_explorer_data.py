@@ -103,7 +103,7 @@ def _packed_vectors(packed: dict) -> dict[tuple[str, str], dict[str, float]]:
 def test_the_packed_index_holds_exactly_what_lunr_built(directory, written):
     packed = json.loads((written / "search.json").read_text(encoding="utf-8"))["index"]
     serialized = lunr("ref", list(FIELDS), index_documents(directory), builder=english_builder()).serialize()
-    assert packed["terms"] == sorted(packed["terms"]) == [term for term, _ in serialized["invertedIndex"]]
+    assert sorted(packed["terms"]) == [term for term, _ in serialized["invertedIndex"]]
     assert _packed_vectors(packed) == _lunr_vectors(serialized)
     assert packed["pipeline"] == ["stemmer"] and packed["version"] == "2.3.9"
 

@@ -37,7 +37,8 @@
       .filter(Boolean);
   }
 
-  /* lunr's serialised index, rebuilt from the packed form written by generator/search/index.py. */
+  /* lunr's serialised index, rebuilt from the packed form written by generator/search/index.py:
+     terms in lunr's numbering, field vectors with delta-encoded term numbers. */
   function unpackIndex(packed) {
     const postings = packed.terms.map((term, index) => {
       const posting = { _index: index };
@@ -59,6 +60,7 @@
         fieldVectors.push([field + "/" + ref, elements]);
       });
     });
+    postings.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)); /* lunr's token set wants sorted terms */
     return lunr.Index.load({
       version: packed.version,
       fields: packed.fields,
