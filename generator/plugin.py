@@ -7,6 +7,7 @@ rewriting this module only.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,8 @@ from generator.search import explorer_context, write_explorer_assets
 from generator.structure import SiteData
 
 HOME = "index.md"
+# Our templates mark whole sections, never nested in one another, as left out of the site search.
+SEARCH_EXCLUDED = re.compile(r"<section data-search-exclude>.*?</section>", re.DOTALL)
 NO_DATE = "1970-01-01"  # sitemap date when no partnership has an ``added`` date: never the clock
 
 
@@ -91,10 +94,10 @@ class EscpPlugin(BasePlugin[EscpConfig]):
         spec = self.specs.get(page.file.src_uri)
         if self.data is not None and spec is not None and spec.page_template == "explorer.html":
             context["explorer"] = explorer_context(self.data.directory)
-        if spec is not None and spec.search_template and self.renderer is not None:
-            # The search plugin would parse the whole page only to skip its data-search-exclude parts.
-            self.full_content[page.file.src_uri] = page.content or ""
-            page.content = self.renderer.render(spec.search_template, "../" * page.url.count("/"), spec.context)
+        if spec is not None and spec.template is not None and page.content:
+            # The search plugin would parse the whole page only to skip its data-search-exclude sections.
+            self.full_content[page.file.src_uri] = page.content
+            page.content = SEARCH_EXCLUDED.sub("", page.content)
         return context
 
     @event_priority(-100)  # after the search plugin: the page is rendered in full

@@ -24,7 +24,6 @@ class PageSpec:
     description: str | None = None
     updated: str | None = None  # ISO date shown in the sitemap
     page_template: str | None = None  # MkDocs page template (front matter ``template``)
-    search_template: str | None = None  # what the site search indexes, when it is a small part of the page
 
 
 def platforms(data: SiteData) -> list[Term]:
@@ -60,7 +59,6 @@ def partnership_page(data: SiteData, entry: Entry) -> PageSpec:
         in_nav=False,
         description=entry.partnership.summary,
         updated=entry.added.isoformat() if entry.added else data.updated,
-        search_template="partnership-summary.html",
     )
 
 
