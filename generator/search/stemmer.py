@@ -7,6 +7,8 @@ English words, the two stemmers differ elsewhere only on the non-words "ies" and
 
 from __future__ import annotations
 
+from functools import cache
+
 from lunr.builder import Builder
 from lunr.stemmer import PorterStemmer
 from lunr.stop_word_filter import stop_word_filter
@@ -24,8 +26,13 @@ class _LunrJsStemmer(PorterStemmer):
 _STEMMER = _LunrJsStemmer()
 
 
+@cache  # a directory repeats its words: stemming each distinct word once saves most of the index build
+def _stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
 def stemmer(token: Token, i: int | None = None, tokens: list[Token] | None = None) -> Token:
-    return token.update(_STEMMER.stem)
+    return token.update(lambda word, _metadata: _stem(word))
 
 
 stemmer.label = "stemmer"  # type: ignore[attr-defined]  # lunr.js loads its own stemmer under this name
