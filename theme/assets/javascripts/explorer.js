@@ -208,19 +208,33 @@
       const byScore = (a, b) => matches.get(b) - matches.get(a) || a - b;
       const order = matches === null ? result.visible : result.visible.slice().sort(byScore);
       const hidden = Array.from(items.keys()).filter((ref) => !shown.has(ref));
-      order.concat(hidden).forEach((ref) => {
-        const item = items.get(ref);
-        item.hidden = !shown.has(ref);
-        list.appendChild(item);
+      placeInOrder(order.concat(hidden));
+      items.forEach((item, ref) => {
+        if (item.hidden === shown.has(ref)) item.hidden = !shown.has(ref);
       });
       checkboxes.forEach((box) => {
-        const count = result.counts[facetNames.indexOf(box.name)].get(box.value) || 0;
-        box.closest("label").querySelector("[data-count]").textContent = String(count);
-        box.closest("label").classList.toggle("escp-facet__option--empty", count === 0 && !box.checked);
+        const count = String(result.counts[facetNames.indexOf(box.name)].get(box.value) || 0);
+        const label = box.closest("label");
+        const counter = label.querySelector("[data-count]");
+        if (counter.textContent !== count) counter.textContent = count;
+        label.classList.toggle("escp-facet__option--empty", count === "0" && !box.checked);
       });
       const active = state.selected.reduce((total, values) => total + values.size, 0);
       activeFilters.textContent = active ? "(" + active + " selected)" : "";
       announce(result.visible.length);
+    }
+
+    /* Moves only the items that are out of place: moving all of them costs a relayout of the list. */
+    function placeInOrder(refs) {
+      let current = list.firstElementChild;
+      refs.forEach((ref) => {
+        const item = items.get(ref);
+        if (item === current) {
+          current = current.nextElementSibling;
+        } else {
+          list.insertBefore(item, current);
+        }
+      });
     }
 
     function announce(count) {
