@@ -1,0 +1,1 @@
+"""Benchmarks: how checking, building and searching scale with the size of the directory."""
