@@ -13,6 +13,8 @@ import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from generator.reference import Vocabularies, vocabularies
+
 DEFAULT_CONFIG_FILE = "site-config.yml"
 PLUGIN_NAME = "escp"
 
@@ -72,3 +74,8 @@ def load_escp_config(site_config: Path | None) -> EscpConfig:
     if site_config is None or not site_config.is_file():
         return escp_config()
     return escp_config(plugin_options(site_config))
+
+
+def configured_vocabularies(config: EscpConfig) -> Vocabularies:
+    """The controlled vocabularies, with the platforms this configuration adds."""
+    return vocabularies().with_platforms(config.platforms)

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.check.listing import Listing, listing
-from generator.config import EscpConfig
+from generator.config import EscpConfig, configured_vocabularies
 from generator.criteria import LabelContext, Verdict, evaluate
 from generator.load import Problem, SourceMap, read_partnership_file
 from generator.load.source_map import dotted
-from generator.reference import vocabularies
+from generator.reference import Vocabularies
 from generator.validate import Partnership, slug_problems, validate_partnership
 from generator.validate.models import SupportLetterReference
 
@@ -104,10 +104,10 @@ def _title_warnings(report: FileReport) -> list[Problem]:
     return []
 
 
-def check_file(path: Path, config: EscpConfig, context: LabelContext) -> FileReport:
+def check_file(path: Path, terms: Vocabularies, context: LabelContext) -> FileReport:
     loaded = read_partnership_file(path)
     report = FileReport(path, path.stem, source_map=loaded.source_map)
-    partnership = validate_partnership(loaded, vocabularies().with_platforms(config.platforms))
+    partnership = validate_partnership(loaded, terms)
     report.errors = slug_problems(path.stem) + loaded.problems
     if partnership is not None and report.valid:
         report.partnership = partnership
@@ -149,7 +149,8 @@ def directory_problems(reports: list[FileReport], others: Iterable[Listing] = ()
 
 def _check_files(paths: list[Path], config: EscpConfig) -> list[FileReport]:
     context = LabelContext(config.label)
-    return [check_file(path, config, context) for path in paths]
+    terms = configured_vocabularies(config)
+    return [check_file(path, terms, context) for path in paths]
 
 
 def check_paths(paths: list[Path], config: EscpConfig) -> CheckReport:

@@ -19,9 +19,9 @@ from generator.check import UsageError
 from generator.check.reports import write_report
 from generator.check.runner import PARTNERSHIP_SUFFIXES, check_in_directory
 from generator.commands.common import config_from_args
+from generator.config import configured_vocabularies
 from generator.load import LoadedFile, Problem
 from generator.load.reader import parse_text
-from generator.reference import vocabularies
 from generator.reference.vocabularies import Vocabularies
 from generator.skeleton import MEMBER_FIELDS, SUPPORT_FIELDS, member, partnership, slugify, to_yaml
 from generator.validate import slug_problems, validate_partnership
@@ -190,7 +190,7 @@ def _answers(args: argparse.Namespace, asker: Asker) -> tuple[dict[str, Any], li
 
 def run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    terms = vocabularies().with_platforms(config.platforms)
+    terms = configured_vocabularies(config)
     asker = Asker(sys.stdin.isatty() and not args.no_input, terms)
     answers, members = _answers(args, asker)
     folder = Path(config.partnerships_dir)

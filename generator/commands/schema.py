@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.commands.common import config_from_args
-from generator.reference import vocabularies
+from generator.config import configured_vocabularies
 from generator.validate.schema import partnership_schema_text
 
 
@@ -20,7 +20,7 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    text = partnership_schema_text(vocabularies().with_platforms(config.platforms))
+    text = partnership_schema_text(configured_vocabularies(config))
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.config import configured_vocabularies
 from generator.export.feed import FEED_LENGTH, atom_feed
 from generator.export.tables import (
     ORGANISATION_COLUMNS,
@@ -13,7 +14,6 @@ from generator.export.tables import (
     partnerships_csv,
     partnerships_json,
 )
-from generator.reference import vocabularies
 from generator.structure import SiteData
 from generator.validate.schema import partnership_schema_text
 
@@ -29,7 +29,7 @@ class Export:
 
 
 def _schema(data: SiteData) -> str:
-    return partnership_schema_text(vocabularies().with_platforms(data.directory.config.platforms))
+    return partnership_schema_text(configured_vocabularies(data.directory.config))
 
 
 EXPORTS = (

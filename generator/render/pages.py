@@ -6,9 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.config import configured_vocabularies
 from generator.directory import Entry
 from generator.export import EXPORTS
-from generator.reference import Term, vocabularies
+from generator.reference import Term
 from generator.structure import SiteData
 
 OTHER_AREA = "Other thematic areas"
@@ -27,7 +28,7 @@ class PageSpec:
 
 
 def platforms(data: SiteData) -> list[Term]:
-    return list(vocabularies().with_platforms(data.directory.config.platforms).terms["platforms"].values())
+    return list(configured_vocabularies(data.directory.config).terms["platforms"].values())
 
 
 def by_thematic_area(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:

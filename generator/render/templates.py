@@ -11,10 +11,10 @@ from typing import Any
 
 import jinja2
 
+from generator.config import configured_vocabularies
 from generator.criteria import CRITERIA
 from generator.criteria.context import category_label
 from generator.directory import Entry
-from generator.reference import vocabularies
 from generator.render.markup import LINK_REL, encoded_email, render_description, safe_href, spelled_email
 from generator.structure import SiteData
 from generator.structure.countries import region_view
@@ -32,7 +32,7 @@ class Renderer:
             lstrip_blocks=True,
             auto_reload=False,
         )
-        terms = vocabularies().with_platforms(data.directory.config.platforms)
+        terms = configured_vocabularies(data.directory.config)
         self.env.globals.update(
             data=data,
             terms=terms,

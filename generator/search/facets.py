@@ -6,9 +6,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from generator.config import configured_vocabularies
 from generator.criteria.context import CATEGORY_LABELS, category_label
 from generator.directory import Directory, Entry
-from generator.reference import Vocabularies, countries, vocabularies
+from generator.reference import Vocabularies, countries
 
 OPEN = "yes"
 
@@ -38,7 +39,7 @@ class _FacetSpec:
 
 
 def terms(directory: Directory) -> Vocabularies:
-    return vocabularies().with_platforms(directory.config.platforms)
+    return configured_vocabularies(directory.config)
 
 
 def _vocabulary_label(vocabulary: str) -> Callable[[Directory, str], str]:
