@@ -46,11 +46,7 @@ class FileReport:
         return self.valid and bool(self.criteria) and all(verdict.passed for verdict in self.criteria)
 
     def problem_at(self, path: tuple[str | int, ...], message: str) -> Problem:
-        position = (
-            self.source_map.value_position(path)
-            if path in self.source_map.values
-            else self.source_map.key_position(path)
-        )
+        position = self.source_map.position(path)
         return Problem(position.line, position.column, dotted(path), message)
 
 

@@ -36,10 +36,11 @@ class SourceMap:
             else:
                 continue
             path = (*path, step)
-        return path, Position(*self.values.get(path, (1, 1)))
+        return path, self.position(path)
 
-    def value_position(self, path: Path) -> Position:
-        return Position(*self.values.get(path, (1, 1)))
+    def position(self, path: Path) -> Position:
+        """Where the value at ``path`` stands, else its key; the file's start if neither is known."""
+        return Position(*(self.values.get(path) or self.keys.get(path) or (1, 1)))
 
     def key_position(self, path: Path) -> Position:
         return Position(*(self.keys.get(path) or self.values.get(path, (1, 1))))
