@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.check.listing import Listing, listing
 from generator.config import EscpConfig, configured_vocabularies
 from generator.criteria import LabelContext, Verdict, evaluate
 from generator.load import Problem, SourceMap, read_partnership_file
+from generator.load.listing import Listing, listing
 from generator.load.source_map import dotted
 from generator.reference import Vocabularies
 from generator.validate import Partnership, slug_problems, validate_partnership

@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.sitebuild import SiteBuildError, build_site, log_to_stderr
-
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("build", help="build the site (default: into site/)")
@@ -19,6 +17,8 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from generator.plugin.build import SiteBuildError, build_site, log_to_stderr  # MkDocs only when building
+
     log_to_stderr(logging.WARNING)
     try:
         built = build_site(Path(args.config), Path(args.site_dir) if args.site_dir else None, strict=not args.no_strict)

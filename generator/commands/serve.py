@@ -7,8 +7,6 @@ import logging
 import sys
 from typing import Any
 
-from generator.sitebuild import SiteBuildError, log_to_stderr, serve_site
-
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("serve", help="preview the site with live reload")
@@ -17,6 +15,8 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from generator.plugin.build import SiteBuildError, log_to_stderr, serve_site  # MkDocs only when building
+
     log_to_stderr(logging.INFO)
     try:
         serve_site(args.config, args.dev_addr)

@@ -6,10 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.criteria.context import LabelContext, category_label
+from generator.load import DataPath
 from generator.reference import regions, vocabularies
 from generator.validate import Member, Partnership
-
-DataPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)

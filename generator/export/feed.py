@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 from xml.etree import ElementTree as ET
 
-from generator.directory import Entry
 from generator.export.tables import partnership_url
 from generator.structure import SiteData
+from generator.structure.directory import Entry
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_LENGTH = 20

@@ -11,9 +11,9 @@ import io
 import json
 from typing import Any
 
-from generator.directory import Directory, Entry
 from generator.structure import SiteData
 from generator.structure.countries import region_view
+from generator.structure.directory import Directory, Entry
 from generator.structure.organisations import Organisation
 
 Row = dict[str, str]

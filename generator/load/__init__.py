@@ -2,6 +2,6 @@
 
 from generator.load.problems import Problem
 from generator.load.reader import LoadedFile, read_partnership_file
-from generator.load.source_map import Position, SourceMap
+from generator.load.source_map import DataPath, Position, SourceMap
 
-__all__ = ["LoadedFile", "Position", "Problem", "SourceMap", "read_partnership_file"]
+__all__ = ["DataPath", "LoadedFile", "Position", "Problem", "SourceMap", "read_partnership_file"]

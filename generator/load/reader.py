@@ -17,8 +17,7 @@ from typing import Any
 import yaml
 
 from generator.load.problems import Problem
-from generator.load.source_map import Path as DataPath
-from generator.load.source_map import SourceMap, dotted
+from generator.load.source_map import DataPath, SourceMap, dotted
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32

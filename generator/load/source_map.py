@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-Path = tuple[str | int, ...]
+DataPath = tuple[str | int, ...]  # steps from the document's root: keys and list indexes
 
 
 class Position(NamedTuple):  # a tuple: one is made for every node of every file
@@ -16,17 +16,17 @@ class Position(NamedTuple):  # a tuple: one is made for every node of every file
 @dataclass
 class SourceMap:
     # Plain (line, column) tuples: one is stored for every node of every file, so no class.
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
 
-    def locate(self, data: Any, loc: tuple[Any, ...]) -> tuple[Path, Position]:
+    def locate(self, data: Any, loc: tuple[Any, ...]) -> tuple[DataPath, Position]:
         """The deepest node of ``loc`` present in the file, and where it stands.
 
         ``loc`` comes from Pydantic and may hold steps that are not in the data: the tag of a
         union member, or the name of a missing field. Those are skipped, and the position is
         that of the nearest node that exists (the mapping that lacks the field).
         """
-        path: Path = ()
+        path: DataPath = ()
         node = data
         for step in loc:
             if (isinstance(node, dict) and step in node) or (
@@ -38,11 +38,11 @@ class SourceMap:
             path = (*path, step)
         return path, self.position(path)
 
-    def position(self, path: Path) -> Position:
+    def position(self, path: DataPath) -> Position:
         """Where the value at ``path`` stands, else its key; the file's start if neither is known."""
         return Position(*(self.values.get(path) or self.keys.get(path) or (1, 1)))
 
-    def key_position(self, path: Path) -> Position:
+    def key_position(self, path: DataPath) -> Position:
         return Position(*(self.keys.get(path) or self.values.get(path, (1, 1))))
 
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.config import configured_vocabularies
-from generator.directory import Entry
 from generator.export import EXPORTS
 from generator.reference import Term
 from generator.structure import SiteData
+from generator.structure.directory import Entry
 
 OTHER_AREA = "Other thematic areas"
 

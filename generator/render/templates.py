@@ -14,10 +14,10 @@ import jinja2
 from generator.config import configured_vocabularies
 from generator.criteria import CRITERIA
 from generator.criteria.context import category_label
-from generator.directory import Entry
 from generator.render.markup import LINK_REL, encoded_email, render_description, safe_href, spelled_email
 from generator.structure import SiteData
 from generator.structure.countries import region_view
+from generator.structure.directory import Entry
 from generator.validate import Member
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.directory import Directory, Entry
 from generator.structure.countries import CountryView, countries
+from generator.structure.directory import Directory, Entry
 from generator.structure.organisations import Organisation, organisations
 
 NEWEST = 5  # partnerships on the home page

@@ -6,9 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from generator.criteria.context import category_label
-from generator.directory import Directory, Entry
 from generator.reference import regions
 from generator.reference.countries import Country
+from generator.structure.directory import Directory, Entry
 from generator.structure.organisations import Organisation
 
 

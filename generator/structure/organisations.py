@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from generator.directory import Directory, Entry
+from generator.structure.directory import Directory, Entry
 from generator.validate.models import Associate, Member
 
 

@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 import pytest
 
 from generator.config import load_escp_config
-from generator.directory import Directory, load_directory
+from generator.structure.directory import Directory, load_directory
 from tests.conftest import ROOT, require_tool
 
 HOSTILE = Path(__file__).with_name("hostile.yml")

@@ -15,9 +15,9 @@ import pytest
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 
-from generator.directory import Entry
-from generator.search.stemmer import stemmer
-from generator.search.text import fold, index_documents
+from generator.explorer.stemmer import stemmer
+from generator.explorer.text import fold, index_documents
+from generator.structure.directory import Entry
 from tests.browser.conftest import BuiltSite
 from tests.browser.pages import RESULT_LINKS, checked, counts, open_explorer, press, search, shown_slugs, status
 

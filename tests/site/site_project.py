@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from generator.sitebuild import build_site
+from generator.plugin.build import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "partnerships"

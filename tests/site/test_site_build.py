@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from site_project import add_copies, build, new_project
 
-from generator.sitebuild import SiteBuildError
+from generator.plugin.build import SiteBuildError
 
 
 def tree(site: Path) -> dict[str, bytes]:

@@ -10,10 +10,10 @@ from xml.etree import ElementTree as ET
 from site_project import BUNDLED
 
 from generator.config import load_escp_config
-from generator.directory import load_directory
 from generator.export.tables import ORGANISATION_COLUMNS, PARTNERSHIP_COLUMNS
 from generator.reference import vocabularies
 from generator.structure import SiteData
+from generator.structure.directory import load_directory
 from generator.validate.schema import partnership_schema
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -7,7 +7,7 @@ from pathlib import Path
 from site_project import BUNDLED
 
 from generator.config import load_escp_config
-from generator.directory import load_directory
+from generator.structure.directory import load_directory
 from generator.structure.organisations import normalised_name, organisations
 
 SOURCE = (BUNDLED / "additive-manufacturing.yml").read_text(encoding="utf-8")

@@ -14,9 +14,9 @@ from site_project import BUNDLED
 from generator.config import load_escp_config
 from generator.criteria import CRITERIA
 from generator.criteria.context import category_label
-from generator.directory import Directory, load_directory
 from generator.reference import regions
 from generator.structure import SiteData
+from generator.structure.directory import Directory, load_directory
 
 NAV_PAGES = {
     "": "Home",

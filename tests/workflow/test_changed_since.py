@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.check.changes import check_changes
-from generator.check.listing import read_title
 from generator.config import escp_config
+from generator.load.listing import read_title
 from tests.conftest import PARTNERSHIPS
 from tests.workflow.test_pr_check import base_repository, commit
 

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 from generator.cli import main
+from generator.commands.new.skeleton import SCHEMA_COMMENT, slugify, to_yaml
 from generator.load import LoadedFile
 from generator.load.reader import parse_text
-from generator.skeleton import SCHEMA_COMMENT, slugify, to_yaml
 from tests.conftest import PARTNERSHIPS
 
 FULL = [

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from generator.config import configured_vocabularies
 from generator.criteria.context import CATEGORY_LABELS, category_label
-from generator.directory import Directory, Entry
 from generator.reference import Vocabularies, countries
+from generator.structure.directory import Directory, Entry
 
 OPEN = "yes"
 

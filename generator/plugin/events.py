@@ -20,12 +20,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.config import EscpConfig
-from generator.directory import DirectoryError, load_directory
+from generator.explorer import explorer_context, write_explorer_assets
 from generator.export import export_files
 from generator.render.pages import PageSpec, home_blocks, site_pages
 from generator.render.templates import Renderer
-from generator.search import explorer_context, write_explorer_assets
 from generator.structure import SiteData
+from generator.structure.directory import DirectoryError, load_directory
 
 HOME = "index.md"
 # Our templates mark whole sections, never nested in one another, as left out of the site search.

@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from generator.directory import Directory, Entry
+from generator.explorer.facets import Facet, build_facets, terms
 from generator.reference import countries
-from generator.search.facets import Facet, build_facets, terms
+from generator.structure.directory import Directory, Entry
 
-ASSETS_DIR = "assets/explorer"
-DATA_FILE = "search.json"
-LUNR_FILE = "lunr.js"
+DATA_FILE = "assets/escp/explorer-data.json"  # written at build time, beside the theme's explorer.js
+LUNR_FILE = "assets/escp/vendor/lunr.js"
 
 
 def partnership_url(entry: Entry) -> str:
@@ -48,6 +47,6 @@ def explorer_context(directory: Directory) -> dict[str, Any]:
         "total": len(directory.entries),
         "facets": [_facet_context(facet) for facet in build_facets(directory)],
         "partnerships": [_record(directory, position, entry) for position, entry in enumerate(directory.entries)],
-        "data_url": f"{ASSETS_DIR}/{DATA_FILE}",
-        "lunr_url": f"{ASSETS_DIR}/{LUNR_FILE}",
+        "data_url": DATA_FILE,
+        "lunr_url": LUNR_FILE,
     }

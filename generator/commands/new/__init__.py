@@ -19,11 +19,11 @@ from generator.check import UsageError
 from generator.check.reports import write_report
 from generator.check.runner import PARTNERSHIP_SUFFIXES, check_in_directory
 from generator.commands.common import config_from_args
+from generator.commands.new.skeleton import MEMBER_FIELDS, SUPPORT_FIELDS, member, partnership, slugify, to_yaml
 from generator.config import configured_vocabularies
 from generator.load import LoadedFile, Problem
 from generator.load.reader import parse_text
 from generator.reference.vocabularies import Vocabularies
-from generator.skeleton import MEMBER_FIELDS, SUPPORT_FIELDS, member, partnership, slugify, to_yaml
 from generator.validate import slug_problems, validate_partnership
 
 SEPARATOR = ";"

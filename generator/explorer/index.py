@@ -12,7 +12,7 @@ from typing import Any
 
 from lunr import lunr
 
-from generator.search.stemmer import english_builder
+from generator.explorer.stemmer import english_builder
 
 FIELDS = ({"field_name": "title", "boost": 10}, {"field_name": "body"})
 LUNR_VERSION = "2.3.9"

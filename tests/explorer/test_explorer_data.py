@@ -12,13 +12,12 @@ import pytest
 from lunr import lunr
 
 from generator.config import escp_config
-from generator.directory import Directory, load_directory
-from generator.search import explorer_context, write_explorer_assets
-from generator.search.assets import LUNR_JS
-from generator.search.index import FIELDS
-from generator.search.stemmer import english_builder
-from generator.search.text import index_documents
-from tests.conftest import PARTNERSHIPS
+from generator.explorer import explorer_context, write_explorer_assets
+from generator.explorer.index import FIELDS, LUNR_VERSION
+from generator.explorer.stemmer import english_builder
+from generator.explorer.text import index_documents
+from generator.structure.directory import Directory, load_directory
+from tests.conftest import PARTNERSHIPS, ROOT
 
 BUDGET_GZIPPED_BYTES_PER_PARTNERSHIP = 1024
 
@@ -32,7 +31,7 @@ def directory() -> Directory:
 def written(directory: Directory, tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("site")
     write_explorer_assets(directory, site)
-    return site / "assets" / "explorer"
+    return site / "assets" / "escp"
 
 
 def _facet(context: dict, name: str) -> dict[str, int]:
@@ -101,7 +100,7 @@ def _packed_vectors(packed: dict) -> dict[tuple[str, str], dict[str, float]]:
 
 
 def test_the_packed_index_holds_exactly_what_lunr_built(directory, written):
-    packed = json.loads((written / "search.json").read_text(encoding="utf-8"))["index"]
+    packed = json.loads((written / "explorer-data.json").read_text(encoding="utf-8"))["index"]
     serialized = lunr("ref", list(FIELDS), index_documents(directory), builder=english_builder()).serialize()
     assert sorted(packed["terms"]) == [term for term, _ in serialized["invertedIndex"]]
     assert _packed_vectors(packed) == _lunr_vectors(serialized)
@@ -109,7 +108,7 @@ def test_the_packed_index_holds_exactly_what_lunr_built(directory, written):
 
 
 def test_country_names_are_indexed_and_codes_resolve_to_them(directory, written):
-    data = json.loads((written / "search.json").read_text(encoding="utf-8"))
+    data = json.loads((written / "explorer-data.json").read_text(encoding="utf-8"))
     assert data["countries"]["NO"] == "Norway"
     assert {"norway", "germani", "itali"} <= set(data["index"]["terms"])
     assert not {"no", "it", "be"} & set(data["index"]["terms"])
@@ -132,18 +131,20 @@ def test_markdown_links_leave_their_text_not_their_address(directory):
 
 
 def test_index_and_facets_weigh_at_most_1_kb_gzipped_per_partnership(directory, written, record_property):
-    raw = (written / "search.json").read_bytes()
+    raw = (written / "explorer-data.json").read_bytes()
     per_partnership = len(gzip.compress(raw, 9)) / len(directory.entries)
     record_property("explorer_bytes_per_partnership", round(len(raw) / len(directory.entries)))
     record_property("explorer_gzipped_bytes_per_partnership", round(per_partnership))
     assert per_partnership <= BUDGET_GZIPPED_BYTES_PER_PARTNERSHIP
 
 
-def test_lunr_js_is_copied_from_mkdocs_and_the_output_is_reproducible(directory, written, tmp_path):
-    assert (written / "lunr.js").read_bytes() == LUNR_JS.read_bytes()
-    assert b"2.3.9" in LUNR_JS.read_bytes()[:200]
+def test_vendored_lunr_js_is_the_version_of_the_index_and_the_output_is_reproducible(directory, written, tmp_path):
+    vendored = (ROOT / "theme" / "assets" / "escp" / "vendor" / "lunr.js").read_bytes()
+    assert f" - {LUNR_VERSION}\n".encode() in vendored[:200]
     write_explorer_assets(directory, tmp_path)
-    assert (tmp_path / "assets" / "explorer" / "search.json").read_bytes() == (written / "search.json").read_bytes()
+    assert (tmp_path / "assets" / "escp" / "explorer-data.json").read_bytes() == (
+        written / "explorer-data.json"
+    ).read_bytes()
 
 
 def test_an_empty_directory_gives_an_empty_explorer(directory, tmp_path):
@@ -152,5 +153,5 @@ def test_an_empty_directory_gives_an_empty_explorer(directory, tmp_path):
     assert context["total"] == 0 and context["partnerships"] == []
     assert all(facet["options"] == [] for facet in context["facets"])
     write_explorer_assets(empty, tmp_path)
-    data = json.loads((tmp_path / "assets" / "explorer" / "search.json").read_text(encoding="utf-8"))
+    data = json.loads((tmp_path / "assets" / "escp" / "explorer-data.json").read_text(encoding="utf-8"))
     assert data["docs"] == [] and data["index"]["terms"] == []

@@ -4,7 +4,7 @@ The server-rendered page lists every partnership (``explorer_context``); the bro
 with the prebuilt lunr index and the facet values written by ``write_explorer_assets``.
 """
 
-from generator.search.assets import write_explorer_assets
-from generator.search.context import explorer_context
+from generator.explorer.assets import write_explorer_assets
+from generator.explorer.context import explorer_context
 
 __all__ = ["explorer_context", "write_explorer_assets"]

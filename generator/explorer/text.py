@@ -10,9 +10,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from generator.directory import Directory, Entry
+from generator.explorer.facets import terms
 from generator.reference import countries, regions
-from generator.search.facets import terms
+from generator.structure.directory import Directory, Entry
 
 _MARKUP = re.compile(r"\]\([^)]*\)|<[^>]*>|https?://\S+")
 
