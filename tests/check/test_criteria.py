@@ -118,3 +118,11 @@ def test_support_letters_count_as_support():
     result = verdicts(partnership(members=members))["s3-support"]
     assert result.passed
     assert "1 support letters" in result.message
+
+
+def test_leipzig_is_not_a_cohesion_region_and_sjaelland_is():
+    leipzig = [member(0, country="DE", region="DED51"), member(1), member(2)]
+    assert not verdicts(partnership(members=leipzig))["cohesion-region"].passed
+    sjaelland = [member(0, country="DK", region="DK02"), member(1), member(2)]
+    result = verdicts(partnership(members=sjaelland))["cohesion-region"]
+    assert result.passed and "DK02 Sjælland: transition" in result.message
