@@ -8,9 +8,9 @@ from typing import Any
 
 import yaml
 
-from generator.config import escp_config
 from generator.criteria import LabelContext
 from generator.reference import regions, vocabularies
+from generator.settings import settings_from
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/partnership.schema.json\n"
 WORDS = [
@@ -59,7 +59,7 @@ def _sentence(rng: random.Random, words: int) -> str:
 
 def _regions_by_category() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(country, code) of level-2 regions valid today: cohesion ones and the others."""
-    context = LabelContext(escp_config().label)
+    context = LabelContext(settings_from(None).label)
     eligible = context.eligible_countries
     cohesion, other = [], []
     for code in regions().codes():

@@ -7,7 +7,7 @@ import sys
 
 from generator.check import UsageError
 from generator.commands import build, check, new, schema, serve
-from generator.config import DEFAULT_CONFIG_FILE, ConfigError
+from generator.settings import DEFAULT_CONFIG_FILE, ConfigError
 
 SUBCOMMANDS = (check, schema, build, serve, new)
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator.check.runner import PARTNERSHIP_SUFFIXES, CheckReport, UsageError, check_in_directory
-from generator.config import EscpConfig
 from generator.load.reader import LoadedFile, parse_text
+from generator.settings import Settings
 
 EVIDENCE_DIR = "evidence"
 STATUSES = {"A": "added", "C": "added", "M": "modified", "T": "modified", "R": "renamed", "D": "deleted"}
@@ -171,19 +171,21 @@ def review_changes(root: Path, base: str, author: str | None, repository_maintai
     return review
 
 
-def _repository_folder(root: Path, folder: str) -> str:
+def _repository_folder(root: Path, folder: Path) -> str:
     try:
-        return Path(folder).resolve().relative_to(root.resolve()).as_posix()
+        return folder.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         raise UsageError(f"{folder}: the partnerships folder is not inside the git repository {root}") from None
 
 
-def check_changes(base: str, author: str | None, repository_maintainer: bool, config: EscpConfig) -> CheckReport:
+def check_changes(
+    base: str, author: str | None, repository_maintainer: bool, partnerships: Path, settings: Settings
+) -> CheckReport:
     """Check the partnership files changed since ``base`` in the git repository of the working directory."""
     root = Path(git(Path.cwd(), "rev-parse", "--show-toplevel").strip())
-    folder = _repository_folder(root, config.partnerships_dir)
+    folder = _repository_folder(root, partnerships)
     review = review_changes(root, base, author, repository_maintainer, folder)
     paths = [Path(os.path.relpath(root / path)) for path in review.partnership_files]
-    report = check_in_directory(paths, Path(config.partnerships_dir), config)
+    report = check_in_directory(paths, partnerships, settings)
     report.changes = review
     return report

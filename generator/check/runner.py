@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.config import EscpConfig, configured_vocabularies
 from generator.criteria import LabelContext, Verdict, evaluate
 from generator.load import Problem, SourceMap, read_partnership_file
 from generator.load.listing import Listing, listing
 from generator.load.source_map import dotted
 from generator.reference import Vocabularies
+from generator.settings import Settings
 from generator.validate import Partnership, slug_problems, validate_partnership
 from generator.validate.models import SupportLetterReference
 
@@ -143,21 +143,21 @@ def directory_problems(reports: list[FileReport], others: Iterable[Listing] = ()
         report.errors.append(report.problem_at(("title",), f"the same title is already used by {first.path}"))
 
 
-def _check_files(paths: list[Path], config: EscpConfig) -> list[FileReport]:
-    context = LabelContext(config.label)
-    terms = configured_vocabularies(config)
+def _check_files(paths: list[Path], settings: Settings) -> list[FileReport]:
+    context = LabelContext(settings.label)
+    terms = settings.vocabularies
     return [check_file(path, terms, context) for path in paths]
 
 
-def check_paths(paths: list[Path], config: EscpConfig) -> CheckReport:
-    reports = _check_files(partnership_files(paths), config)
+def check_paths(paths: list[Path], settings: Settings) -> CheckReport:
+    reports = _check_files(partnership_files(paths), settings)
     directory_problems(reports)
     return CheckReport(reports)
 
 
-def check_in_directory(paths: list[Path], directory: Path, config: EscpConfig) -> CheckReport:
+def check_in_directory(paths: list[Path], directory: Path, settings: Settings) -> CheckReport:
     """Check ``paths`` fully; the other files of ``directory`` count only for unique slugs and titles."""
-    reports = _check_files(paths, config)
+    reports = _check_files(paths, settings)
     checked = {path.resolve() for path in paths}
     unchecked = [path for path in partnership_files([directory]) if path.resolve() not in checked]
     directory_problems(reports, [listing(path) for path in unchecked])

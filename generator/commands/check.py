@@ -9,8 +9,7 @@ from typing import Any
 from generator.check import CheckReport, UsageError, check_paths
 from generator.check.changes import check_changes
 from generator.check.reports import FORMATS, save_report, write_report
-from generator.commands.common import config_from_args
-from generator.config import EscpConfig
+from generator.commands.common import Project, project_from_args
 
 
 def register(commands: Any) -> None:
@@ -34,19 +33,20 @@ def register(commands: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _report(args: argparse.Namespace, config: EscpConfig) -> CheckReport:
+def _report(args: argparse.Namespace, project: Project) -> CheckReport:
     if args.changed_since is None:
         if args.author or args.repository_maintainer:
             raise UsageError("--author and --repository-maintainer need --changed-since")
-        return check_paths([Path(p) for p in args.paths] or [Path(config.partnerships_dir)], config)
+        return check_paths([Path(p) for p in args.paths] or [project.partnerships], project.settings)
     if args.paths:
         raise UsageError("give either paths or --changed-since, not both")
-    return check_changes(args.changed_since, args.author, args.repository_maintainer, config)
+    return check_changes(
+        args.changed_since, args.author, args.repository_maintainer, project.partnerships, project.settings
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    config = config_from_args(args)
-    report = _report(args, config)
+    report = _report(args, project_from_args(args))
     write_report(report, args.format)
     if args.report_dir:
         save_report(report, Path(args.report_dir))

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.commands.common import config_from_args
-from generator.config import configured_vocabularies
+from generator.commands.common import project_from_args
 from generator.validate.schema import partnership_schema_text
 
 
@@ -19,8 +18,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = config_from_args(args)
-    text = partnership_schema_text(configured_vocabularies(config))
+    text = partnership_schema_text(project_from_args(args).settings.vocabularies)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.config import LabelConfig
 from generator.reference import Classification, countries, regions
 from generator.reference.countries import Country
+from generator.settings import LabelSettings
 from generator.validate import Member
 
 CATEGORY_LABELS = {"less-developed": "less developed", "transition": "transition", "more-developed": "more developed"}
@@ -16,7 +16,7 @@ DECISIONS = {"2014-2020": "Commission Implementing Decision 2014/99/EU"}
 
 @dataclass(frozen=True)
 class LabelContext:
-    config: LabelConfig
+    config: LabelSettings
 
     @cached_property
     def eligible_countries(self) -> frozenset[str]:

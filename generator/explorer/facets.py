@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from generator.config import configured_vocabularies
 from generator.criteria.context import CATEGORY_LABELS, category_label
 from generator.reference import Vocabularies, countries
 from generator.structure.directory import Directory, Entry
@@ -39,7 +38,7 @@ class _FacetSpec:
 
 
 def terms(directory: Directory) -> Vocabularies:
-    return configured_vocabularies(directory.config)
+    return directory.terms
 
 
 def _vocabulary_label(vocabulary: str) -> Callable[[Directory, str], str]:

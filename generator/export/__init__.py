@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.config import configured_vocabularies
 from generator.export.feed import FEED_LENGTH, atom_feed
 from generator.export.tables import (
     ORGANISATION_COLUMNS,
@@ -29,7 +28,7 @@ class Export:
 
 
 def _schema(data: SiteData) -> str:
-    return partnership_schema_text(configured_vocabularies(data.directory.config))
+    return partnership_schema_text(data.directory.terms)
 
 
 EXPORTS = (

@@ -1,8 +1,7 @@
-"""The ``escp`` MkDocs plugin: the one module that knows MkDocs.
+"""The ``escp`` MkDocs plugin's events: thin seams between MkDocs and the pipeline.
 
 Everything it shows comes from ``generator.structure`` (what to show), ``generator.render`` (pages
-and their HTML) and ``generator.export`` (data files); moving to another site generator means
-rewriting this module only.
+and their HTML), ``generator.explorer`` and ``generator.export`` (data files).
 """
 
 from __future__ import annotations
@@ -19,11 +18,12 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.config import EscpConfig
 from generator.explorer import explorer_context, write_explorer_assets
 from generator.export import export_files
+from generator.plugin.options import EscpOptions
 from generator.render.pages import PageSpec, home_blocks, site_pages
 from generator.render.templates import Renderer
+from generator.settings import ConfigError, Settings
 from generator.structure import SiteData
 from generator.structure.directory import DirectoryError, load_directory
 
@@ -33,21 +33,31 @@ SEARCH_EXCLUDED = re.compile(r"<section data-search-exclude>.*?</section>", re.D
 NO_DATE = "1970-01-01"  # sitemap date when no partnership has an ``added`` date: never the clock
 
 
-class EscpPlugin(BasePlugin[EscpConfig]):
+class EscpPlugin(BasePlugin[EscpOptions]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.settings: Settings | None = None
         self.data: SiteData | None = None
         self.specs: dict[str, PageSpec] = {}
         self.renderer: Renderer | None = None
         self.full_content: dict[str, str] = {}
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.settings = self.config.settings(config.config_file_path or "mkdocs.yml")
+        except ConfigError as error:
+            raise PluginError(str(error)) from error
+        return config
+
     def partnerships_dir(self, config: MkDocsConfig) -> Path:
-        return Path(config.config_file_path or ".").parent / self.config.partnerships_dir
+        assert self.settings is not None
+        return Path(config.config_file_path or ".").parent / self.settings.partnerships_dir
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.settings is not None
         try:
-            directory = load_directory(self.partnerships_dir(config), self.config)
+            directory = load_directory(self.partnerships_dir(config), self.settings)
         except DirectoryError as error:
             raise PluginError(str(error)) from error
         self.data = SiteData.of(directory, config.site_url or "/")

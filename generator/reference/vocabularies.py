@@ -41,12 +41,11 @@ class Vocabularies:
     def closest(self, vocabulary: str, term_id: str) -> list[str]:
         return difflib.get_close_matches(term_id, self.ids(vocabulary), n=3, cutoff=0.5)
 
-    def with_platforms(self, extra: dict[str, dict[str, str]]) -> Vocabularies:
+    def with_platforms(self, extra: dict[str, Term]) -> Vocabularies:
         """A copy with more platforms, as configured in ``site-config.yml``."""
         if not extra:
             return self
-        platforms = dict(self.terms["platforms"])
-        platforms.update({key: _term(key, value) for key, value in extra.items()})
+        platforms = {**self.terms["platforms"], **extra}
         return Vocabularies({**self.terms, "platforms": platforms})
 
 

@@ -6,7 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.config import configured_vocabularies
 from generator.export import EXPORTS
 from generator.reference import Term
 from generator.structure import SiteData
@@ -28,7 +27,7 @@ class PageSpec:
 
 
 def platforms(data: SiteData) -> list[Term]:
-    return list(configured_vocabularies(data.directory.config).terms["platforms"].values())
+    return list(data.directory.terms.terms["platforms"].values())
 
 
 def by_thematic_area(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:

@@ -11,7 +11,6 @@ from typing import Any
 
 import jinja2
 
-from generator.config import configured_vocabularies
 from generator.criteria import CRITERIA
 from generator.criteria.context import category_label
 from generator.render.markup import LINK_REL, encoded_email, render_description, safe_href, spelled_email
@@ -32,7 +31,7 @@ class Renderer:
             lstrip_blocks=True,
             auto_reload=False,
         )
-        terms = configured_vocabularies(data.directory.config)
+        terms = data.directory.terms
         self.env.globals.update(
             data=data,
             terms=terms,

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check import FileReport, check_paths
-from generator.config import EscpConfig
 from generator.criteria import LabelContext, Verdict
+from generator.reference import Vocabularies
+from generator.settings import Settings
 from generator.validate import Partnership
 
 
@@ -34,9 +35,14 @@ class Entry:
 
 @dataclass(frozen=True)
 class Directory:
-    config: EscpConfig
+    settings: Settings
     context: LabelContext
     entries: tuple[Entry, ...]  # sorted by slug
+
+    @property
+    def terms(self) -> Vocabularies:
+        """The vocabularies of this directory's settings (computed once, with the configured platforms)."""
+        return self.settings.vocabularies
 
     def by_slug(self, slug: str) -> Entry:
         return next(entry for entry in self.entries if entry.slug == slug)
@@ -53,9 +59,9 @@ def _problems_text(reports: list[FileReport]) -> str:
     )
 
 
-def load_directory(partnerships_dir: Path, config: EscpConfig) -> Directory:
+def load_directory(partnerships_dir: Path, settings: Settings) -> Directory:
     """Check every file of ``partnerships_dir``; raise DirectoryError if any is invalid."""
-    report = check_paths([partnerships_dir], config)
+    report = check_paths([partnerships_dir], settings)
     invalid = [file for file in report.files if not file.valid]
     if invalid:
         raise DirectoryError(f"{len(invalid)} invalid partnership file(s):\n{_problems_text(invalid)}")
@@ -64,4 +70,4 @@ def load_directory(partnerships_dir: Path, config: EscpConfig) -> Directory:
         for file in sorted(report.files, key=lambda file: file.slug)
         if file.partnership is not None
     )
-    return Directory(config, LabelContext(config.label), entries)
+    return Directory(settings, LabelContext(settings.label), entries)

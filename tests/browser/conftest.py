@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from generator.config import load_escp_config
+from generator.settings import load_settings
 from generator.structure.directory import Directory, load_directory
 from tests.conftest import ROOT, require_tool
 
@@ -58,8 +58,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
-    config = load_escp_config(root / "site-config.yml")
-    return BuiltSite(root, site, load_directory(root / config.partnerships_dir, config))
+    settings = load_settings(root / "site-config.yml")
+    return BuiltSite(root, site, load_directory(root / settings.partnerships_dir, settings))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

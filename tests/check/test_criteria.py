@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from generator.config import escp_config
 from generator.criteria import LabelContext, evaluate
+from generator.settings import settings_from
 from generator.validate import Partnership
 from tests.check.partnership_factory import VALID, partnership
 
 
 def verdicts(data, **label):
-    context = LabelContext(escp_config({"label": label}).label)
+    context = LabelContext(settings_from({"label": label}).label)
     return {v.id: v for v in evaluate(Partnership.model_validate(data), context)}
 
 

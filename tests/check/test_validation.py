@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from generator.check import check_paths
-from generator.config import escp_config
+from generator.settings import settings_from
 from tests.check.partnership_factory import VALID, partnership, write
 
 
 def check_one(tmp_path, data, slug="batteries"):
-    report = check_paths([write(tmp_path / "partnerships", data, slug)], escp_config())
+    report = check_paths([write(tmp_path / "partnerships", data, slug)], settings_from(None))
     return report.files[0]
 
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from lunr import lunr
 
-from generator.config import escp_config
 from generator.explorer import explorer_context, write_explorer_assets
 from generator.explorer.index import FIELDS, LUNR_VERSION
 from generator.explorer.stemmer import english_builder
 from generator.explorer.text import index_documents
+from generator.settings import settings_from
 from generator.structure.directory import Directory, load_directory
 from tests.conftest import PARTNERSHIPS, ROOT
 
@@ -24,7 +24,7 @@ BUDGET_GZIPPED_BYTES_PER_PARTNERSHIP = 1024
 
 @pytest.fixture(scope="module")
 def directory() -> Directory:
-    return load_directory(PARTNERSHIPS, escp_config())
+    return load_directory(PARTNERSHIPS, settings_from(None))
 
 
 @pytest.fixture(scope="module")

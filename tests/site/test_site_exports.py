@@ -9,9 +9,9 @@ from xml.etree import ElementTree as ET
 
 from site_project import BUNDLED
 
-from generator.config import load_escp_config
 from generator.export.tables import ORGANISATION_COLUMNS, PARTNERSHIP_COLUMNS
 from generator.reference import vocabularies
+from generator.settings import load_settings
 from generator.structure import SiteData
 from generator.structure.directory import load_directory
 from generator.validate.schema import partnership_schema
@@ -20,7 +20,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def site_data() -> SiteData:
-    return SiteData.of(load_directory(BUNDLED, load_escp_config(None)), "https://escp-directory.eu/")
+    return SiteData.of(load_directory(BUNDLED, load_settings(None)), "https://escp-directory.eu/")
 
 
 def rows(path: Path) -> list[dict[str, str]]:

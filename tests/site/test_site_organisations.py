@@ -6,7 +6,7 @@ from pathlib import Path
 
 from site_project import BUNDLED
 
-from generator.config import load_escp_config
+from generator.settings import load_settings
 from generator.structure.directory import load_directory
 from generator.structure.organisations import normalised_name, organisations
 
@@ -18,7 +18,7 @@ def merged(tmp_path: Path, second: str) -> dict[str, list[tuple[str, str, list[s
     folder.mkdir()
     (folder / "first.yml").write_text(SOURCE, encoding="utf-8")
     (folder / "second.yml").write_text(second, encoding="utf-8")
-    directory = load_directory(folder, load_escp_config(None))
+    directory = load_directory(folder, load_settings(None))
     found: dict[str, list[tuple[str, str, list[str]]]] = {}
     for org in organisations(directory):
         found.setdefault(normalised_name(org.name), []).append(

@@ -11,10 +11,10 @@ import pytest
 from site_html import Element, page, parse
 from site_project import BUNDLED
 
-from generator.config import load_escp_config
 from generator.criteria import CRITERIA
 from generator.criteria.context import category_label
 from generator.reference import regions
+from generator.settings import load_settings
 from generator.structure import SiteData
 from generator.structure.directory import Directory, load_directory
 
@@ -36,7 +36,7 @@ NAV_PAGES = {
 
 @pytest.fixture(scope="module")
 def directory() -> Directory:
-    return load_directory(BUNDLED, load_escp_config(None))
+    return load_directory(BUNDLED, load_settings(None))
 
 
 @pytest.fixture(scope="module")

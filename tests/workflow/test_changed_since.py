@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.check.changes import check_changes
-from generator.config import escp_config
 from generator.load.listing import read_title
+from generator.settings import settings_from
 from tests.conftest import PARTNERSHIPS
 from tests.workflow.test_pr_check import base_repository, commit
 
@@ -33,9 +33,11 @@ def test_one_changed_file_in_a_thousand_is_checked_in_under_a_second(thousand, m
     changed = repo / "partnerships" / "partnership-0500.yml"
     changed.write_text(SOURCE.replace(f"title: {TITLE}", f"title: {TITLE} 7"), encoding="utf-8")
     commit(repo)
-    check_changes(base, "ingrid-battcluster", False, escp_config())  # warm: imports, reference data
+    check_changes(
+        base, "ingrid-battcluster", False, Path("partnerships"), settings_from(None)
+    )  # warm: imports, reference data
     start = time.perf_counter()
-    report = check_changes(base, "ingrid-battcluster", False, escp_config())
+    report = check_changes(base, "ingrid-battcluster", False, Path("partnerships"), settings_from(None))
     elapsed = time.perf_counter() - start
     assert [file.path for file in report.files] == [Path("partnerships/partnership-0500.yml")]
     assert any("already used by partnerships/partnership-0007.yml" in p.message for p in report.files[0].errors)

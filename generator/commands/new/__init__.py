@@ -18,9 +18,8 @@ from typing import Any
 from generator.check import UsageError
 from generator.check.reports import write_report
 from generator.check.runner import PARTNERSHIP_SUFFIXES, check_in_directory
-from generator.commands.common import config_from_args
+from generator.commands.common import project_from_args
 from generator.commands.new.skeleton import MEMBER_FIELDS, SUPPORT_FIELDS, member, partnership, slugify, to_yaml
-from generator.config import configured_vocabularies
 from generator.load import LoadedFile, Problem
 from generator.load.reader import parse_text
 from generator.reference.vocabularies import Vocabularies
@@ -189,11 +188,11 @@ def _answers(args: argparse.Namespace, asker: Asker) -> tuple[dict[str, Any], li
 
 
 def run(args: argparse.Namespace) -> int:
-    config = config_from_args(args)
-    terms = configured_vocabularies(config)
+    project = project_from_args(args)
+    terms = project.settings.vocabularies
     asker = Asker(sys.stdin.isatty() and not args.no_input, terms)
     answers, members = _answers(args, asker)
-    folder = Path(config.partnerships_dir)
+    folder = project.partnerships
     path = _target(args.slug or slugify(answers["title"]), folder)
     text = to_yaml(partnership(answers, members))
     problems = _problems(text, path, terms)
@@ -205,6 +204,6 @@ def run(args: argparse.Namespace) -> int:
     with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
         handle.write(text)
     print(f"wrote {path}; its check:\n")
-    report = check_in_directory([path], folder, config)
+    report = check_in_directory([path], folder, project.settings)
     write_report(report, "text")
     return 0 if report.files[0].valid else 1
