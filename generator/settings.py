@@ -163,4 +163,3 @@ def load_settings(path: Path | None) -> Settings:
     if path is None or not path.is_file():
         return settings_from(None)
     return settings_from(plugin_options(read_config_file(path)), str(path))
-
