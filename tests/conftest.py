@@ -22,3 +22,13 @@ def require_tool(name: str) -> str:
             pytest.fail(f"{message}: in CI a missing tool is a failure")
         pytest.skip(message)
     return path
+
+
+def require_file(path: Path, needed_from: str) -> Path:
+    """``path`` when it exists; skips the test where it is missing, fails in CI (``needed_from`` installs it)."""
+    if not path.is_file():
+        message = f"{path} is missing"
+        if IN_CI:
+            pytest.fail(f"{message}: {needed_from} installs it in CI")
+        pytest.skip(message)
+    return path

@@ -2,58 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from generator.check.changes import ChangeReview
-from generator.check.markdown import markdown_report
+from generator.check.report import Report
 from generator.check.runner import CheckReport, FileReport
 from generator.load import Problem
+from generator.pullrequest.markdown import markdown_report
+
+if TYPE_CHECKING:
+    from generator.pullrequest.changes import ChangeReview
 
 FORMATS = ("text", "json", "github")
-
-
-def _problem_json(problem: Problem) -> dict[str, Any]:
-    return {"line": problem.line, "column": problem.column, "field": problem.field, "message": problem.message}
-
-
-def as_json(report: CheckReport) -> dict[str, Any]:
-    files = [
-        {
-            "path": str(file.path),
-            "slug": file.slug,
-            "valid": file.valid,
-            "labelled": file.labelled,
-            "errors": [_problem_json(p) for p in file.errors],
-            "criteria": [{"id": v.id, "passed": v.passed, "message": v.message} for v in file.criteria],
-            "warnings": [_problem_json(p) for p in file.warnings],
-        }
-        for file in report.files
-    ]
-    summary = {
-        "files": len(report.files),
-        "valid": sum(file.valid for file in report.files),
-        "labelled": sum(file.labelled for file in report.files),
-    }
-    result = {"files": files, "summary": summary}
-    if report.changes is not None:
-        result["changes"] = _changes_json(report.changes)
-    return result
-
-
-def _changes_json(review: ChangeReview) -> dict[str, Any]:
-    return {
-        "base": review.base,
-        "author": review.author,
-        "repository_maintainer": review.repository_maintainer,
-        "files": [{"status": c.status, "path": c.path, "old_path": c.old_path} for c in review.changes],
-        "findings": [
-            {"kind": f.kind, "path": f.path, "blocking": f.blocking, "message": f.message} for f in review.findings
-        ],
-    }
 
 
 class _Style:
@@ -95,8 +57,8 @@ def as_text(report: CheckReport, colour: bool) -> str:
     style = _Style(colour)
     lines = _changes_text(report.changes, style) if report.changes is not None else []
     lines += [line for file in report.files for line in (*_file_text(file, style), "")]
-    summary = as_json(report)["summary"]
-    lines.append(f"{summary['files']} files: {summary['valid']} valid, {summary['labelled']} labelled ESCP-S3")
+    summary = Report.of(report).summary
+    lines.append(f"{summary.files} files: {summary.valid} valid, {summary.labelled} labelled ESCP-S3")
     return "\n".join(lines)
 
 
@@ -145,19 +107,20 @@ def as_github(report: CheckReport) -> str:
 def save_report(report: CheckReport, folder: Path) -> None:
     """``report.json`` and ``report.md`` in ``folder``: what the pull-request workflow uploads."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "report.json").write_text(json.dumps(as_json(report), indent=2, ensure_ascii=False) + "\n", "utf-8")
-    (folder / "report.md").write_text(markdown_report(report) + "\n", "utf-8")
+    record = Report.of(report)
+    (folder / "report.json").write_text(record.text(), "utf-8")
+    (folder / "report.md").write_text(markdown_report(record) + "\n", "utf-8")
 
 
 def write_report(report: CheckReport, output_format: str, stream: TextIO = sys.stdout) -> None:
     if output_format == "json":
-        stream.write(json.dumps(as_json(report), indent=2, ensure_ascii=False) + "\n")
+        stream.write(Report.of(report).text())
     elif output_format == "github":
         stream.write(as_github(report) + "\n")
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_file:
             with Path(summary_file).open("a", encoding="utf-8") as handle:
-                handle.write(markdown_report(report) + "\n")
+                handle.write(markdown_report(Report.of(report)) + "\n")
     else:
         colour = stream.isatty() and "NO_COLOR" not in os.environ
         stream.write(as_text(report, colour) + "\n")

@@ -18,7 +18,7 @@ from generator.validate import Partnership, slug_problems, validate_partnership
 from generator.validate.models import SupportLetterReference
 
 if TYPE_CHECKING:
-    from generator.check.changes import ChangeReview
+    from generator.pullrequest.changes import ChangeReview
 
 PARTNERSHIP_SUFFIXES = (".yml", ".yaml")
 

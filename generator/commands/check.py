@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.check import CheckReport, UsageError, check_paths
-from generator.check.changes import check_changes
 from generator.check.reports import FORMATS, save_report, write_report
 from generator.commands.common import Project, project_from_args
+from generator.pullrequest.changes import check_changes
 
 
 def register(commands: Any) -> None:

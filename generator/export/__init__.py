@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.check.report import report_schema_text
 from generator.export.feed import FEED_LENGTH, atom_feed
 from generator.export.tables import (
     ORGANISATION_COLUMNS,
@@ -63,6 +64,13 @@ EXPORTS = (
         "application/schema+json",
         "The JSON Schema of partnership files, generated from the validator's models.",
         _schema,
+    ),
+    Export(
+        "schema/report.schema.json",
+        "Check report schema",
+        "application/schema+json",
+        "The JSON Schema of the report of escp check --format json (and of the pull-request artifact).",
+        lambda _data: report_schema_text(),
     ),
     Export(
         "feed.xml",

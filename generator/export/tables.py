@@ -11,6 +11,7 @@ import io
 import json
 from typing import Any
 
+from generator.check.report import VerdictRecord
 from generator.structure import SiteData
 from generator.structure.countries import region_view
 from generator.structure.directory import Directory, Entry
@@ -32,7 +33,7 @@ def partnership_record(entry: Entry) -> dict[str, Any]:
         "url": partnership_url(entry),
         **data,
         "labelled": entry.labelled,
-        "criteria": [{"id": v.id, "passed": v.passed, "message": v.message} for v in entry.verdicts],
+        "criteria": [VerdictRecord.of(verdict).model_dump() for verdict in entry.verdicts],
     }
 
 

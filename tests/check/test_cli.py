@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema  # with check-jsonschema, in the test extra
+
+from generator.check.report import Report
 from tests.check.partnership_factory import VALID, partnership, write
 from tests.conftest import PARTNERSHIPS, ROOT
 
@@ -122,3 +125,15 @@ def test_schema_lists_the_vocabularies():
     assert "cluster-organisation" in member["type"]["enum"]
     assert schema["properties"]["platform"]["enum"] == ["industrial-modernisation", "energy", "agri-food"]
     assert schema["additionalProperties"] is False
+
+
+def test_report_schema_is_current_and_the_json_report_reads_back_with_the_same_models(tmp_path):
+    schema = escp("schema", "--report")
+    assert schema.returncode == 0
+    assert json.loads(schema.stdout) == json.loads((ROOT / "schema" / "report.schema.json").read_text())
+    write(tmp_path, partnership(members=[]), "broken")
+    output = escp("check", "--format", "json", str(PARTNERSHIPS), str(tmp_path)).stdout
+    report = Report.model_validate_json(output)
+    assert report.text() == output
+    assert report.summary.files == report.summary.valid + 1
+    jsonschema.validate(json.loads(output), json.loads(schema.stdout))

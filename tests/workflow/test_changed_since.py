@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.changes import check_changes
 from generator.load.listing import read_title
+from generator.pullrequest.changes import check_changes
 from generator.settings import settings_from
 from tests.conftest import PARTNERSHIPS
 from tests.workflow.test_pr_check import base_repository, commit

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.comment import MARKER, MAX_COMMENT_CHARS, ArtifactError, comment_body, github_output, read_artifact
+from generator.pullrequest.comment import (
+    MARKER,
+    MAX_COMMENT_CHARS,
+    ArtifactError,
+    comment_body,
+    github_output,
+    read_artifact,
+)
 
 HEAD = "a" * 40
 HOSTILE = "<img src=x onerror=alert(1)> [click](https://evil.example) @everyone | ![x](y) `code`"

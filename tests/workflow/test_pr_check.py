@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.comment import MARKER
+from generator.pullrequest.comment import MARKER
 from tests.check.partnership_factory import partnership, write
 from tests.conftest import PARTNERSHIPS, ROOT, require_tool
 
@@ -161,7 +161,7 @@ def test_the_artifact_renders_the_sticky_comment(mixed_pull_request):
     _, out = pr_check(mixed_pull_request, "newcomer")
     output = mixed_pull_request.parent / "github_output"
     head = git(mixed_pull_request, "rev-parse", "HEAD")
-    command = [sys.executable, "-m", "generator.check.comment", str(out), "--github-output", str(output)]
+    command = [sys.executable, "-m", "generator.pullrequest.comment", str(out), "--github-output", str(output)]
     result = subprocess.run([*command, "--head-sha", head], capture_output=True, text=True, check=False, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     text = output.read_text()

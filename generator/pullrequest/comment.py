@@ -6,7 +6,7 @@ each file is size-limited, the JSON must have the exact shape of ``escp check --
 workflow run, and every string is escaped again by the Markdown report. The comment workflow
 then confirms the pull request number and head SHA through the API before it writes.
 
-    python -m generator.check.comment ARTIFACT_DIR --head-sha SHA --github-output FILE
+    python -m generator.pullrequest.comment ARTIFACT_DIR --head-sha SHA --github-output FILE
 """
 
 from __future__ import annotations
@@ -19,80 +19,20 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from generator.check.changes import Change, ChangeReview, Finding
-from generator.check.markdown import markdown_report
-from generator.check.runner import CheckReport, FileReport
-from generator.criteria import Verdict
-from generator.load import Problem
+from generator.check.report import Report
+from generator.pullrequest.markdown import markdown_report
 
 MARKER = "<!-- escp-check -->"
 MAX_FILE_BYTES = 1024 * 1024
 MAX_COMMENT_CHARS = 60_000
 SHA = Annotated[str, Field(pattern=r"^[0-9a-f]{40}$")]
-Text = Annotated[str, Field(max_length=5000)]
-Name = Annotated[str, Field(max_length=500)]
-Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,60}$")]
-Count = Annotated[int, Field(ge=0, le=10_000_000)]
 
 
-class _Strict(BaseModel):
+class PullRequestRef(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class PullRequestRef(_Strict):
     pr: Annotated[int, Field(gt=0, lt=10**10)]
     head_sha: SHA
     base_sha: SHA
-
-
-class _Problem(_Strict):
-    line: Count
-    column: Count
-    field: Name
-    message: Text
-
-
-class _Verdict(_Strict):
-    id: Identifier
-    passed: bool
-    message: Text
-
-
-class _File(_Strict):
-    path: Name
-    slug: Name
-    valid: bool
-    labelled: bool
-    errors: list[_Problem] = Field(max_length=1000)
-    criteria: list[_Verdict] = Field(max_length=50)
-    warnings: list[_Problem] = Field(max_length=1000)
-
-
-class _Change(_Strict):
-    status: Identifier
-    path: Name
-    old_path: Name | None
-
-
-class _Finding(_Strict):
-    kind: Identifier
-    path: Name
-    blocking: bool
-    message: Text
-
-
-class _Changes(_Strict):
-    base: Name
-    author: Name | None
-    repository_maintainer: bool
-    files: list[_Change] = Field(max_length=5000)
-    findings: list[_Finding] = Field(max_length=5000)
-
-
-class _Report(BaseModel):
-    model_config = ConfigDict(extra="ignore", strict=True, frozen=True)  # "summary" is recomputed
-    files: list[_File] = Field(max_length=1000)
-    changes: _Changes | None = None
 
 
 class ArtifactError(Exception):
@@ -108,44 +48,22 @@ def _read(folder: Path, name: str) -> bytes:
     return path.read_bytes()
 
 
-def _problem(problem: _Problem) -> Problem:
-    return Problem(problem.line, problem.column, problem.field, problem.message)
+def read_artifact(folder: Path, head_sha: str) -> tuple[PullRequestRef, Report]:
+    """The pull request and the report in ``folder``, if they are well-formed and about ``head_sha``.
 
-
-def _file_report(file: _File) -> FileReport:
-    return FileReport(
-        Path(file.path),
-        file.slug,
-        errors=[_problem(p) for p in file.errors],
-        warnings=[_problem(p) for p in file.warnings],
-        criteria=[Verdict(v.id, v.passed, v.message) for v in file.criteria],
-    )
-
-
-def _change_review(changes: _Changes) -> ChangeReview:
-    return ChangeReview(
-        changes.base,
-        changes.author,
-        changes.repository_maintainer,
-        [Change(c.status, c.path, c.old_path) for c in changes.files],
-        [Finding(f.kind, f.path, f.message, f.blocking) for f in changes.findings],
-    )
-
-
-def read_artifact(folder: Path, head_sha: str) -> tuple[PullRequestRef, CheckReport]:
-    """The pull request and the report in ``folder``, if they are well-formed and about ``head_sha``."""
+    The report is read with the models that wrote it; its summary is computed again, never read.
+    """
     try:
         pull = PullRequestRef.model_validate_json(_read(folder, "pull-request.json"))
-        report = _Report.model_validate_json(_read(folder, "report.json"))
+        report = Report.model_validate_json(_read(folder, "report.json"))
     except ValidationError as error:
         raise ArtifactError(f"the artifact is malformed: {error.error_count()} problems") from None
     if pull.head_sha != head_sha:
         raise ArtifactError(f"the artifact is about commit {pull.head_sha}, but the run checked {head_sha}")
-    changes = _change_review(report.changes) if report.changes is not None else None
-    return pull, CheckReport([_file_report(file) for file in report.files], changes)
+    return pull, report
 
 
-def comment_body(pull: PullRequestRef, report: CheckReport) -> str:
+def comment_body(pull: PullRequestRef, report: Report) -> str:
     text = markdown_report(report)
     if len(text) > MAX_COMMENT_CHARS:
         text = text[: text.rfind("\n", 0, MAX_COMMENT_CHARS)]
@@ -161,7 +79,9 @@ def github_output(values: dict[str, str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.check.comment", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m generator.pullrequest.comment", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("artifact", type=Path, help="folder holding pull-request.json and report.json")
     parser.add_argument("--head-sha", required=True, help="head SHA of the workflow run, from the event")
     parser.add_argument("--github-output", type=Path, required=True, help="append pr and body to this file")

@@ -9,8 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from generator.check.changes import ChangeReview, Finding
-from generator.check.runner import CheckReport, FileReport
+from generator.check.report import ChangesRecord, FileRecord, FindingRecord, Report
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 FINDING_LABELS = {
@@ -40,9 +39,9 @@ def code(text: str) -> str:
     return "`" + " ".join(text.split()).replace("`", "'").replace("|", "\\|") + "`"
 
 
-def _file_section(file: FileReport) -> list[str]:
+def _file_section(file: FileRecord) -> list[str]:
     verdict = "✅ labelled ESCP-S3" if file.labelled else ("❌ invalid" if not file.valid else "❌ misses criteria")
-    lines = [f"### {code(file.path.as_posix())} — {verdict}", ""]
+    lines = [f"### {code(file.path)} — {verdict}", ""]
     if file.errors:
         lines += ["| line | field | problem |", "|---:|---|---|"]
         lines += [f"| {p.line}:{p.column} | {escape(p.field) or '—'} | {escape(p.message)} |" for p in file.errors]
@@ -57,19 +56,20 @@ def _file_section(file: FileReport) -> list[str]:
     return lines
 
 
-def _finding_row(finding: Finding) -> str:
+def _finding_row(finding: FindingRecord) -> str:
     label = f"{'❌' if finding.blocking else 'ℹ️'} {FINDING_LABELS.get(finding.kind, 'note')}"
     return f"| {code(finding.path)} | {label} | {escape(finding.message)} |"
 
 
-def _changes_section(review: ChangeReview) -> list[str]:
-    lines = [f"{len(review.changes)} files changed since {code(review.base)}.", ""]
+def _changes_section(review: ChangesRecord) -> list[str]:
+    lines = [f"{len(review.files)} files changed since {code(review.base)}.", ""]
     if review.findings:
         lines += ["| file | | for the maintainers |", "|---|---|---|", *map(_finding_row, review.findings), ""]
     return lines
 
 
-def markdown_report(report: CheckReport) -> str:
+def markdown_report(report: Report) -> str:
+    """The report as Markdown; ``report`` may come from an untrusted artifact: every string is escaped."""
     labelled = sum(file.labelled for file in report.files)
     lines = ["## ESCP-S3 partnership check", "", f"{labelled} of {len(report.files)} files labelled ESCP-S3.", ""]
     if report.changes is not None:

@@ -1,0 +1,173 @@
+"""The JSON report of ``escp check``: one set of Pydantic models for writing it, reading it and its schema.
+
+``escp check --format json`` and the pull-request artifact are these models dumped; the comment
+workflow reads the (untrusted) artifact back with the same models, strictly and within their size
+limits; ``schema/report.schema.json`` is their JSON Schema. Version 1 is the report of 2026-11-21.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+from generator.criteria import Verdict
+from generator.load import Problem
+
+if TYPE_CHECKING:
+    from generator.check.runner import CheckReport, FileReport
+    from generator.pullrequest.changes import ChangeReview
+
+REPORT_VERSION = 1
+SCHEMA_ID = "https://escp-directory.eu/schema/report.schema.json"
+
+# Limits that what the checker writes stays within (longer texts are clipped when written), and that an
+# artifact read back must respect.
+MAX_TEXT = 5_000
+MAX_NAME = 500
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
+Name = Annotated[str, Field(max_length=MAX_NAME)]
+Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,60}$")]
+Count = Annotated[int, Field(ge=0, le=10_000_000)]
+
+
+def clip(text: str, limit: int = MAX_TEXT) -> str:
+    """``text`` within ``limit`` characters: a longer one is cut, and says so with a final ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class ProblemRecord(_Record):
+    """A located problem: 1-based line and column, the field's dotted path, the message."""
+
+    line: Count
+    column: Count
+    field: Name
+    message: Text
+
+    @classmethod
+    def of(cls, problem: Problem) -> ProblemRecord:
+        return cls(
+            line=problem.line, column=problem.column, field=clip(problem.field, MAX_NAME), message=clip(problem.message)
+        )
+
+
+class VerdictRecord(_Record):
+    """One label criterion's verdict on a file, with the evidence."""
+
+    id: Identifier
+    passed: bool
+    message: Text
+
+    @classmethod
+    def of(cls, verdict: Verdict) -> VerdictRecord:
+        return cls(id=verdict.id, passed=verdict.passed, message=clip(verdict.message))
+
+
+class FileRecord(_Record):
+    path: Name
+    slug: Name
+    valid: bool
+    labelled: bool
+    errors: list[ProblemRecord] = Field(max_length=10_000)
+    criteria: list[VerdictRecord] = Field(max_length=50)
+    warnings: list[ProblemRecord] = Field(max_length=10_000)
+
+    @classmethod
+    def of(cls, file: FileReport) -> FileRecord:
+        return cls(
+            path=clip(str(file.path), MAX_NAME),
+            slug=clip(file.slug, MAX_NAME),
+            valid=file.valid,
+            labelled=file.labelled,
+            errors=[ProblemRecord.of(problem) for problem in file.errors],
+            criteria=[VerdictRecord.of(verdict) for verdict in file.criteria],
+            warnings=[ProblemRecord.of(problem) for problem in file.warnings],
+        )
+
+
+class ChangeRecord(_Record):
+    status: Identifier  # added, modified, renamed or deleted
+    path: Name
+    old_path: Name | None
+
+
+class FindingRecord(_Record):
+    """Something about a change that a maintainer must know; ``blocking`` ones fail the gate."""
+
+    kind: Identifier
+    path: Name
+    blocking: bool
+    message: Text
+
+
+class ChangesRecord(_Record):
+    base: Name
+    author: Name | None
+    repository_maintainer: bool
+    files: list[ChangeRecord] = Field(max_length=10_000)
+    findings: list[FindingRecord] = Field(max_length=10_000)
+
+    @classmethod
+    def of(cls, review: ChangeReview) -> ChangesRecord:
+        return cls(
+            base=clip(review.base, MAX_NAME),
+            author=review.author,
+            repository_maintainer=review.repository_maintainer,
+            files=[ChangeRecord(status=c.status, path=c.path, old_path=c.old_path) for c in review.changes],
+            findings=[
+                FindingRecord(kind=f.kind, path=f.path, blocking=f.blocking, message=f.message) for f in review.findings
+            ],
+        )
+
+    @property
+    def ok(self) -> bool:
+        return not any(finding.blocking for finding in self.findings)
+
+
+class Summary(_Record):
+    files: Count
+    valid: Count
+    labelled: Count
+
+
+class Report(_Record):
+    """The whole report. ``summary`` is computed from the files: in a report read back it is ignored, never believed."""
+
+    model_config = ConfigDict(extra="ignore", strict=True, frozen=True)  # the summary of an artifact is dropped
+
+    version: Literal[1] = REPORT_VERSION
+    files: list[FileRecord] = Field(max_length=10_000)
+    changes: ChangesRecord | None = None
+
+    @classmethod
+    def of(cls, report: CheckReport) -> Report:
+        changes = ChangesRecord.of(report.changes) if report.changes is not None else None
+        return cls(files=[FileRecord.of(file) for file in report.files], changes=changes)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def summary(self) -> Summary:
+        files = self.files
+        return Summary(files=len(files), valid=sum(f.valid for f in files), labelled=sum(f.labelled for f in files))
+
+    @property
+    def ok(self) -> bool:
+        return all(file.labelled for file in self.files) and (self.changes is None or self.changes.ok)
+
+    def text(self) -> str:
+        data = self.model_dump(mode="json", exclude={"changes"} if self.changes is None else None)
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def report_schema() -> dict[str, Any]:
+    schema = Report.model_json_schema(mode="serialization")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
+
+
+def report_schema_text() -> str:
+    return json.dumps(report_schema(), indent=2, ensure_ascii=False) + "\n"
