@@ -55,7 +55,7 @@ def commit(repo: Path) -> tuple[str, str]:
     return git(repo, "rev-parse", "main"), git(repo, "rev-parse", "HEAD")
 
 
-def pr_check(repo: Path, author: str, association: str = "CONTRIBUTOR") -> tuple[subprocess.CompletedProcess, Path]:
+def pr_check(repo: Path, author: str, permission: str = "read") -> tuple[subprocess.CompletedProcess, Path]:
     base, head = git(repo, "rev-parse", "main"), git(repo, "rev-parse", "HEAD")
     out, summary = repo.parent / "artifact", repo.parent / "summary.md"
     env = {
@@ -64,7 +64,7 @@ def pr_check(repo: Path, author: str, association: str = "CONTRIBUTOR") -> tuple
         "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
     }
     result = subprocess.run(
-        ["bash", str(PR_CHECK), base, head, "42", author, association, str(out)],
+        ["bash", str(PR_CHECK), base, head, "42", author, permission, str(out)],
         cwd=repo,
         capture_output=True,
         text=True,
@@ -185,12 +185,13 @@ def test_a_maintainer_editing_their_partnership_passes(tmp_path):
     assert json.loads((out / "report.json").read_text())["changes"]["findings"] == []
 
 
-def test_a_repository_maintainer_may_change_other_files_and_any_partnership(tmp_path):
+@pytest.mark.parametrize("permission", ["admin", "maintain", "write"])
+def test_a_repository_maintainer_may_change_other_files_and_any_partnership(tmp_path, permission):
     repo = base_repository(tmp_path)
     (repo / "README.md").write_text("# directory, edited by the owner\n")
     git(repo, "rm", "--quiet", "partnerships/circular-textiles.yml")
     commit(repo)
-    result, _ = pr_check(repo, "owner", "OWNER")
+    result, _ = pr_check(repo, "owner", permission)
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines() == [
         "::warning file=partnerships/circular-textiles.yml,line=1,col=1,title=escp review%3A deletion::"
@@ -208,12 +209,29 @@ def test_evidence_files_need_no_review(tmp_path):
     assert result.stdout.strip() == ""
 
 
+@pytest.mark.parametrize("permission", ["triage", "read", "none"])
+def test_an_organisation_member_or_collaborator_without_write_permission_is_not_a_repository_maintainer(
+    tmp_path, permission
+):
+    """author_association MEMBER or COLLABORATOR once skipped the ownership checks: the permission decides."""
+    repo = base_repository(tmp_path)
+    (repo / "README.md").write_text("# directory, edited by a member of the organisation\n")
+    git(repo, "rm", "--quiet", "partnerships/circular-textiles.yml")
+    commit(repo)
+    result, out = pr_check(repo, "org-member", permission)
+    assert result.returncode == 1, result.stdout
+    findings = json.loads((out / "report.json").read_text())["changes"]["findings"]
+    assert {(f["kind"], f["blocking"]) for f in findings} >= {("outside", True), ("ownership", True)}
+
+
 @pytest.mark.parametrize(
     "arguments",
     [
-        ["main", "0" * 40, "42", "x", "NONE"],
-        ["0" * 40, "0" * 40, "0", "x", "NONE"],
-        ["0" * 40, "0" * 40, "1", "a b", "NONE"],
+        ["main", "0" * 40, "42", "x", "none"],
+        ["0" * 40, "0" * 40, "0", "x", "none"],
+        ["0" * 40, "0" * 40, "1", "a b", "none"],
+        ["0" * 40, "0" * 40, "1", "x", "MEMBER"],  # an author_association is not a permission
+        ["0" * 40, "0" * 40, "1", "x", "OWNER"],
     ],
 )
 def test_pr_check_refuses_malformed_arguments(tmp_path, arguments):
@@ -231,7 +249,7 @@ def test_an_unknown_base_commit_is_a_usage_error(tmp_path):
     git(repo, "commit", "--quiet", "--allow-empty", "-m", "empty")
     missing = "f" * 40
     result = subprocess.run(
-        ["bash", str(PR_CHECK), missing, commit_sha, "42", "x", "NONE", str(tmp_path / "out")],
+        ["bash", str(PR_CHECK), missing, commit_sha, "42", "x", "none", str(tmp_path / "out")],
         cwd=repo,
         capture_output=True,
         text=True,

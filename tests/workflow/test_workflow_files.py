@@ -1,4 +1,5 @@
-"""The workflow files: schema-valid, clean under zizmor, pinned, read-only by default, bounded in time."""
+"""The workflow files: schema-valid, clean under zizmor, actionlint and shellcheck, pinned, read-only by
+default, bounded in time."""
 
 from __future__ import annotations
 
@@ -40,11 +41,40 @@ def test_workflows_match_the_github_workflow_schema():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_zizmor_finds_nothing_of_medium_severity_or_above():
+@pytest.mark.parametrize("persona", ["regular", "pedantic", "auditor"])
+def test_zizmor_finds_nothing_in_any_persona(persona):
     tool = require_tool("zizmor")
     result = subprocess.run(
-        [tool, "--offline", "--min-severity", "medium", str(WORKFLOWS)], capture_output=True, text=True, check=False
+        [tool, "--offline", f"--persona={persona}", str(WORKFLOWS)], capture_output=True, text=True, check=False
     )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_finds_nothing_and_shellchecks_every_run_step():
+    tool = require_tool("actionlint")
+    require_tool("shellcheck")  # actionlint checks the run: scripts with it, and skips that silently without
+    result = subprocess.run(
+        [tool, "-no-color", "-verbose", *map(str, FILES)], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert 'Rule "shellcheck" was disabled' not in result.stderr
+
+
+SHELL_SCRIPTS = [ROOT / ".ci" / "run", ROOT / "scripts" / "test", ROOT / "scripts" / "pr-check"]
+
+
+def test_the_shell_scripts_are_shellcheck_clean():
+    tool = require_tool("shellcheck")
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True)
+    shebangs = {
+        ROOT / name
+        for name in tracked.stdout.split("\0")
+        if name
+        and (ROOT / name).is_file()
+        and (ROOT / name).read_bytes()[:64].startswith((b"#!/bin/sh", b"#!/usr/bin/env bash", b"#!/bin/bash"))
+    }
+    assert shebangs <= set(SHELL_SCRIPTS), "a new shell script: add it to SHELL_SCRIPTS"
+    result = subprocess.run([tool, *map(str, SHELL_SCRIPTS)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -89,13 +119,22 @@ def test_permissions_are_read_only_by_default(path):
 def test_the_comment_job_can_only_comment_and_nothing_there_runs_pull_request_code():
     workflow = load(WORKFLOWS / "comment.yml")
     assert set(workflow[True]) == {"workflow_run"}
-    assert workflow["jobs"]["comment"]["permissions"] == {"pull-requests": "write"}
-    assert workflow["jobs"]["render"]["permissions"] == {"actions": "read", "contents": "read"}
+    jobs = workflow["jobs"]
+    assert jobs["comment"]["permissions"] == {"pull-requests": "write"}
+    assert jobs["render"]["permissions"] == {"actions": "read", "contents": "read"}
+    assert jobs["vouch"]["permissions"] == {"contents": "read"}
+    assert jobs["render"]["if"] == "needs.vouch.outputs.relay == 'true'"  # the artifact is read only when vouched for
     for step in steps(workflow):
         assert "ref" not in step.get("with", {}), "the comment workflow checks out the default branch only"
-    script = workflow["jobs"]["comment"]["steps"][0]["with"]["script"]
-    assert "${{" not in script  # untrusted values reach the script through the environment only
-    assert "pull.head.sha !== run.head_sha" in script and "<!-- escp-check -->" in script
+    for job in ("vouch", "comment"):
+        script = jobs[job]["steps"][0]["with"]["script"]
+        assert "${{" not in script  # untrusted values reach the scripts through the environment only
+    # what the scripts do is tested in test_comment_workflow.py
+
+
+def test_no_workflow_trusts_the_author_association():
+    for path in FILES:
+        assert "author_association" not in path.read_text(), path.name
 
 
 def test_validate_runs_the_shared_script_with_the_base_branch_checker():
@@ -112,6 +151,10 @@ def test_validate_runs_the_shared_script_with_the_base_branch_checker():
     run = next(step for step in job["steps"] if "pr-check" in step.get("run", ""))
     assert run["working-directory"] == "pr"
     assert run["run"].startswith("../tool/scripts/pr-check ")
+    assert run["env"]["PERMISSION"] == "${{ steps.permission.outputs.permission }}"
+    permission = next(step for step in job["steps"] if step.get("id") == "permission")
+    assert 'gh api "repos/$GITHUB_REPOSITORY/collaborators/$AUTHOR/permission" --jq .permission' in permission["run"]
+    assert "permission=none" in permission["run"]  # a failed lookup never makes a maintainer
     assert all("${{" not in step.get("run", "") for step in job["steps"])
 
 
