@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.explorer.context import DATA_FILE
 from generator.explorer.facets import build_facets, compact_facets
 from generator.explorer.index import build_index
 from generator.explorer.text import country_names, index_documents
+from generator.structure import urls
 from generator.structure.directory import Directory
 
 
@@ -25,7 +25,7 @@ def search_data(directory: Directory) -> dict[str, Any]:
 
 
 def write_explorer_assets(directory: Directory, site_dir: Path) -> None:
-    target = site_dir / DATA_FILE
+    target = site_dir / urls.EXPLORER_DATA
     target.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(search_data(directory), ensure_ascii=False, separators=(",", ":"))
     target.write_text(text, encoding="utf-8")

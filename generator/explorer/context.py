@@ -7,15 +7,8 @@ from typing import Any
 
 from generator.explorer.facets import Facet, build_facets, terms
 from generator.reference import countries
+from generator.structure import urls
 from generator.structure.directory import Directory, Entry
-
-DATA_FILE = "assets/escp/explorer-data.json"  # written at build time, beside the theme's explorer.js
-LUNR_FILE = "assets/escp/vendor/lunr.js"
-
-
-def partnership_url(entry: Entry) -> str:
-    """The page of a partnership, relative to the site root."""
-    return f"partnerships/{entry.slug}/"
 
 
 def _record(directory: Directory, position: int, entry: Entry) -> dict[str, Any]:
@@ -24,7 +17,7 @@ def _record(directory: Directory, position: int, entry: Entry) -> dict[str, Any]
     return {
         "ref": position,
         "slug": entry.slug,
-        "url": partnership_url(entry),
+        "url": urls.partnership(entry.slug),
         "title": partnership.title,
         "acronym": partnership.acronym,
         "summary": partnership.summary,
@@ -47,6 +40,4 @@ def explorer_context(directory: Directory) -> dict[str, Any]:
         "total": len(directory.entries),
         "facets": [_facet_context(facet) for facet in build_facets(directory)],
         "partnerships": [_record(directory, position, entry) for position, entry in enumerate(directory.entries)],
-        "data_url": DATA_FILE,
-        "lunr_url": LUNR_FILE,
     }

@@ -14,7 +14,7 @@ from generator.export.tables import (
     partnerships_csv,
     partnerships_json,
 )
-from generator.structure import SiteData
+from generator.structure import SiteData, urls
 from generator.validate.schema import partnership_schema_text
 
 
@@ -34,7 +34,7 @@ def _schema(data: SiteData) -> str:
 
 EXPORTS = (
     Export(
-        "data/partnerships.json",
+        urls.PARTNERSHIPS_JSON,
         "Partnerships (JSON)",
         "application/json",
         "Every partnership with all the fields of its file (except the contact e-mail address), "
@@ -42,7 +42,7 @@ EXPORTS = (
         partnerships_json,
     ),
     Export(
-        "data/partnerships.csv",
+        urls.PARTNERSHIPS_CSV,
         "Partnerships (CSV)",
         "text/csv",
         "One row per partnership; lists are joined with '; '.",
@@ -50,7 +50,7 @@ EXPORTS = (
         PARTNERSHIP_COLUMNS,
     ),
     Export(
-        "data/organisations.csv",
+        urls.ORGANISATIONS_CSV,
         "Organisations (CSV)",
         "text/csv",
         "One row per organisation, merged across partnerships by legal id, else by name and country; "
@@ -59,21 +59,21 @@ EXPORTS = (
         ORGANISATION_COLUMNS,
     ),
     Export(
-        "schema/partnership.schema.json",
+        urls.PARTNERSHIP_SCHEMA,
         "Partnership file schema",
         "application/schema+json",
         "The JSON Schema of partnership files, generated from the validator's models.",
         _schema,
     ),
     Export(
-        "schema/report.schema.json",
+        urls.REPORT_SCHEMA,
         "Check report schema",
         "application/schema+json",
         "The JSON Schema of the report of escp check --format json (and of the pull-request artifact).",
         lambda _data: report_schema_text(),
     ),
     Export(
-        "feed.xml",
+        urls.FEED,
         "New partnerships (Atom feed)",
         "application/atom+xml",
         f"The {FEED_LENGTH} most recently added partnerships.",

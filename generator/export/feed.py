@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime
 from xml.etree import ElementTree as ET
 
-from generator.export.tables import partnership_url
-from generator.structure import SiteData
+from generator.structure import SiteData, urls
 from generator.structure.directory import Entry
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -26,7 +25,7 @@ def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes
 
 def _entry(feed: ET.Element, entry: Entry, site_url: str) -> None:
     p = entry.partnership
-    url = site_url + partnership_url(entry)
+    url = site_url + urls.partnership(entry.slug)
     item = _element(feed, "entry")
     _element(item, "id", url)
     _element(item, "title", f"{p.title} ({p.acronym})" if p.acronym else p.title)
@@ -40,10 +39,10 @@ def _entry(feed: ET.Element, entry: Entry, site_url: str) -> None:
 def atom_feed(data: SiteData) -> str:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    _element(feed, "id", data.site_url + "feed.xml")
+    _element(feed, "id", data.site_url + urls.FEED)
     _element(feed, "title", "ESCP-S3 Directory: new partnerships")
     _element(feed, "link", href=data.site_url)
-    _element(feed, "link", rel="self", href=data.site_url + "feed.xml")
+    _element(feed, "link", rel="self", href=data.site_url + urls.FEED)
     _element(feed, "updated", _timestamp(datetime.date.fromisoformat(data.updated) if data.updated else None))
     _element(_element(feed, "author"), "name", "ESCP-S3 Directory")
     for entry in data.newest(FEED_LENGTH):

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from generator.check.report import VerdictRecord
-from generator.structure import SiteData
+from generator.structure import SiteData, urls
 from generator.structure.countries import region_view
 from generator.structure.directory import Directory, Entry
 from generator.structure.organisations import Organisation
@@ -22,15 +22,11 @@ Row = dict[str, str]
 FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
-def partnership_url(entry: Entry) -> str:
-    return f"partnerships/{entry.slug}/"
-
-
 def partnership_record(entry: Entry) -> dict[str, Any]:
     data = entry.partnership.model_dump(mode="json", exclude={"contact": {"email"}})
     return {
         "slug": entry.slug,
-        "url": partnership_url(entry),
+        "url": urls.partnership(entry.slug),
         **data,
         "labelled": entry.labelled,
         "criteria": [VerdictRecord.of(verdict).model_dump() for verdict in entry.verdicts],
@@ -66,7 +62,7 @@ def _partnership_row(entry: Entry) -> Row:
         "labelled": "yes" if entry.labelled else "no",
         "added": p.added.isoformat() if p.added else "",
         "website": p.website or "",
-        "url": partnership_url(entry),
+        "url": urls.partnership(entry.slug),
     }
 
 

@@ -17,6 +17,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from generator.explorer import explorer_context, write_explorer_assets
 from generator.export import export_files
@@ -24,10 +25,10 @@ from generator.plugin.options import EscpOptions
 from generator.render.pages import PageSpec, home_blocks, site_pages
 from generator.render.templates import Renderer
 from generator.settings import ConfigError, Settings
-from generator.structure import SiteData
+from generator.structure import SiteData, urls
 from generator.structure.directory import DirectoryError, load_directory
 
-HOME = "index.md"
+HOME = urls.source(urls.HOME)
 # Our templates mark whole sections, never nested in one another, as left out of the site search.
 SEARCH_EXCLUDED = re.compile(r"<section data-search-exclude>.*?</section>", re.DOTALL)
 NO_DATE = "1970-01-01"  # sitemap date when no partnership has an ``added`` date: never the clock
@@ -62,7 +63,7 @@ class EscpPlugin(BasePlugin[EscpOptions]):
             raise PluginError(str(error)) from error
         self.data = SiteData.of(directory, config.site_url or "/")
         self.renderer = Renderer(config.theme.dirs, self.data)
-        self.specs = {spec.src: spec for spec in site_pages(self.data)}
+        self.specs = {spec.src: spec for spec in site_pages(self.data, explorer_context(directory))}
         self.specs[HOME] = home_blocks(self.data)
         for spec in self.specs.values():
             if spec.src != HOME:
@@ -78,16 +79,14 @@ class EscpPlugin(BasePlugin[EscpOptions]):
         page.meta["title"] = escape(spec.title)
         if spec.description:
             page.meta["description"] = escape(spec.description)
-        if spec.page_template:
-            page.meta["template"] = spec.page_template
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
-        if spec is None or spec.template is None or self.renderer is None:
+        if spec is None or self.renderer is None:
             return html
-        root = "../" * page.url.count("/")
-        content = self.renderer.render(spec.template, root, spec.context)
+        links = urls.Links(get_relative_url("./", page.url).removeprefix("./"))  # the home page: ""
+        content = self.renderer.render(spec.template, links, spec.context)
         return html + content if spec.src == HOME else content
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -102,9 +101,7 @@ class EscpPlugin(BasePlugin[EscpOptions]):
     @event_priority(100)  # before Material's search plugin reads page.content
     def _before_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         spec = self.specs.get(page.file.src_uri)
-        if self.data is not None and spec is not None and spec.page_template == "explorer.html":
-            context["explorer"] = explorer_context(self.data.directory)
-        if spec is not None and spec.template is not None and page.content:
+        if spec is not None and page.content:
             # The search plugin would parse the whole page only to skip its data-search-exclude sections.
             self.full_content[page.file.src_uri] = page.content
             page.content = SEARCH_EXCLUDED.sub("", page.content)

@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.export import EXPORTS
 from generator.reference import Term
-from generator.structure import SiteData
+from generator.structure import SiteData, urls
 from generator.structure.directory import Entry
 
 OTHER_AREA = "Other thematic areas"
@@ -16,14 +16,18 @@ OTHER_AREA = "Other thematic areas"
 
 @dataclass(frozen=True)
 class PageSpec:
-    src: str  # path as if in the docs folder, e.g. "partnerships/<slug>.md"
+    url: str  # the page's address from generator.structure.urls, e.g. "partnerships/<slug>/"
     title: str  # untrusted for partnership pages: escaped where it is used
-    template: str | None  # content template in theme/escp/; None when a page template renders everything
+    template: str  # content template in theme/escp/, rendered by the escaping environment
     context: dict[str, Any] = field(default_factory=dict)
     in_nav: bool = True
     description: str | None = None
     updated: str | None = None  # ISO date shown in the sitemap
-    page_template: str | None = None  # MkDocs page template (front matter ``template``)
+
+    @property
+    def src(self) -> str:
+        """The page's path as if in the docs folder."""
+        return urls.source(self.url)
 
 
 def platforms(data: SiteData) -> list[Term]:
@@ -41,7 +45,7 @@ def by_thematic_area(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
 def platform_page(data: SiteData, platform: Term) -> PageSpec:
     entries = data.directory.on_platform(platform.id)
     return PageSpec(
-        f"platforms/{platform.id}.md",
+        urls.platform(platform.id),
         platform.label,
         "platform.html",
         {"platform": platform, "areas": by_thematic_area(entries), "count": len(entries)},
@@ -52,7 +56,7 @@ def platform_page(data: SiteData, platform: Term) -> PageSpec:
 
 def partnership_page(data: SiteData, entry: Entry) -> PageSpec:
     return PageSpec(
-        f"partnerships/{entry.slug}.md",
+        urls.partnership(entry.slug),
         entry.partnership.title,
         "partnership.html",
         {"entry": entry, "p": entry.partnership},
@@ -65,7 +69,7 @@ def partnership_page(data: SiteData, entry: Entry) -> PageSpec:
 def country_page(data: SiteData, index: int) -> PageSpec:
     view = data.countries[index]
     return PageSpec(
-        f"countries/{view.code.lower()}.md",
+        urls.country(view.code),
         view.country.name,
         "country.html",
         {"view": view},
@@ -76,22 +80,22 @@ def country_page(data: SiteData, index: int) -> PageSpec:
 
 def index_pages(data: SiteData) -> list[PageSpec]:
     return [
-        PageSpec("organisations.md", "Organisations", "organisations.html", updated=data.updated),
-        PageSpec("countries.md", "Countries", "countries.html", updated=data.updated),
-        PageSpec("criteria.md", "Label criteria", "criteria.html", updated=data.updated),
-        PageSpec("data.md", "Data", "data.html", {"exports": EXPORTS}, updated=data.updated),
+        PageSpec(urls.ORGANISATIONS, "Organisations", "organisations.html", updated=data.updated),
+        PageSpec(urls.COUNTRIES, "Countries", "countries.html", updated=data.updated),
+        PageSpec(urls.CRITERIA, "Label criteria", "criteria.html", updated=data.updated),
+        PageSpec(urls.DATA, "Data", "data.html", {"exports": EXPORTS}, updated=data.updated),
     ]
 
 
-def explorer_page(data: SiteData) -> PageSpec:
-    """Rendered by the explorer's own page template (theme/explorer.html) from ``explorer_context``."""
-    return PageSpec("explorer.md", "Explorer", None, updated=data.updated, page_template="explorer.html")
+def explorer_page(data: SiteData, explorer: dict[str, Any]) -> PageSpec:
+    """The explorer: ``explorer`` is the server-rendered list and facets (``generator.explorer.explorer_context``)."""
+    return PageSpec(urls.EXPLORER, "Explorer", "explorer.html", {"explorer": explorer}, updated=data.updated)
 
 
-def site_pages(data: SiteData) -> list[PageSpec]:
+def site_pages(data: SiteData, explorer: dict[str, Any]) -> list[PageSpec]:
     return [
         *index_pages(data),
-        explorer_page(data),
+        explorer_page(data, explorer),
         *(platform_page(data, platform) for platform in platforms(data)),
         *(country_page(data, index) for index in range(len(data.countries))),
         *(partnership_page(data, entry) for entry in data.directory.entries),
@@ -101,7 +105,7 @@ def site_pages(data: SiteData) -> list[PageSpec]:
 def home_blocks(data: SiteData) -> PageSpec:
     """What the hand-written home page is followed by: counts, platforms, newest partnerships, search."""
     return PageSpec(
-        "index.md",
+        urls.HOME,
         "Home",
         "home.html",
         {"platforms": [(p, len(data.directory.on_platform(p.id))) for p in platforms(data)]},

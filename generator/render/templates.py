@@ -14,9 +14,10 @@ import jinja2
 from generator.criteria import CRITERIA
 from generator.criteria.context import category_label
 from generator.render.markup import LINK_REL, encoded_email, render_description, safe_href, spelled_email
-from generator.structure import SiteData
+from generator.structure import SiteData, urls
 from generator.structure.countries import region_view
 from generator.structure.directory import Entry
+from generator.structure.urls import Links
 from generator.validate import Member
 
 
@@ -50,9 +51,9 @@ class Renderer:
     def _member_category(self, member: Member) -> str:
         return category_label(self.data.directory.context.classification(member).category)
 
-    def render(self, template: str, root: str, context: dict[str, Any]) -> str:
-        """``template`` from the theme's ``escp/`` folder; ``root`` leads from the page to the site root."""
-        return self.env.get_template(f"escp/{template}").render(root=root, **context)
+    def render(self, template: str, url: Links, context: dict[str, Any]) -> str:
+        """``template`` from the theme's ``escp/`` folder; ``url`` gives the site's addresses as seen from the page."""
+        return self.env.get_template(f"escp/{template}").render(url=url, urls=urls, **context)
 
 
 def _verdicts(entry: Entry) -> list[tuple[str, Any]]:
