@@ -19,6 +19,8 @@ from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.plugin import events
+
 
 class SiteBuildError(Exception):
     """MkDocs stopped: the message says why (its warnings and errors were logged before)."""
@@ -38,6 +40,7 @@ def log_to_stderr(level: int) -> None:
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logger.addHandler(handler)
     logger.setLevel(level)
+    logging.getLogger(f"mkdocs.plugins.{events.__name__}").setLevel(min(level, logging.INFO))  # checker warnings
 
 
 def _replace(target: Path, staging: Path) -> None:

@@ -14,7 +14,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -31,6 +31,7 @@ from generator.structure.directory import DirectoryError, load_directory
 HOME = urls.source(urls.HOME)
 # Our templates mark whole sections, never nested in one another, as left out of the site search.
 SEARCH_EXCLUDED = re.compile(r"<section data-search-exclude>.*?</section>", re.DOTALL)
+LOG = get_plugin_logger(__name__)  # escp build shows its INFO messages: the checker's warnings
 NO_DATE = "1970-01-01"  # sitemap date when no partnership has an ``added`` date: never the clock
 
 
@@ -61,6 +62,9 @@ class EscpPlugin(BasePlugin[EscpOptions]):
             directory = load_directory(self.partnerships_dir(config), self.settings)
         except DirectoryError as error:
             raise PluginError(str(error)) from error
+        for entry in directory.entries:
+            for warning in entry.warnings:  # advice, not a build failure: strict builds stop on warnings
+                LOG.info(f"{entry.source}:{warning.line}:{warning.column}: warning: {warning.field}: {warning.message}")
         self.data = SiteData.of(directory, config.site_url or "/")
         self.renderer = Renderer(config.theme.dirs, self.data)
         self.specs = {spec.src: spec for spec in site_pages(self.data, explorer_context(directory))}

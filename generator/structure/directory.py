@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.check import FileReport, check_paths
 from generator.criteria import LabelContext, Verdict
+from generator.load import Problem
 from generator.reference import Vocabularies
 from generator.settings import Settings
 from generator.validate import Partnership
@@ -23,6 +24,7 @@ class Entry:
     source: Path
     partnership: Partnership
     verdicts: tuple[Verdict, ...]
+    warnings: tuple[Problem, ...] = ()  # the checker's advice on the file: shown, never blocking
 
     @property
     def labelled(self) -> bool:
@@ -66,7 +68,7 @@ def load_directory(partnerships_dir: Path, settings: Settings) -> Directory:
     if invalid:
         raise DirectoryError(f"{len(invalid)} invalid partnership file(s):\n{_problems_text(invalid)}")
     entries = tuple(
-        Entry(file.slug, file.path, file.partnership, tuple(file.criteria))
+        Entry(file.slug, file.path, file.partnership, tuple(file.criteria), tuple(file.warnings))
         for file in sorted(report.files, key=lambda file: file.slug)
         if file.partnership is not None
     )

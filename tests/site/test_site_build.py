@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,16 @@ def test_partnership_pages_weigh_the_same_in_a_small_and_a_large_directory(tmp_p
         small_size = (small / "partnerships" / slug / "index.html").stat().st_size
         large_size = (large / "partnerships" / slug / "index.html").stat().st_size
         assert abs(large_size - small_size) <= 0.05 * small_size, (slug, small_size, large_size)
+
+
+def test_the_checkers_warnings_are_shown_by_escp_build_without_failing_it(tmp_path: Path) -> None:
+    project = new_project(tmp_path / "project")
+    source = project / "partnerships" / "blue-bioeconomy.yml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text("\n".join(line for line in text.splitlines() if not line.startswith("thematic_area:")) + "\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "build"], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "blue-bioeconomy.yml:" in result.stderr
+    assert "warning: title: thematic_area is not set" in result.stderr
