@@ -24,7 +24,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.run(args)
+        status: int = args.run(args)
+        return status
     except (UsageError, ConfigError) as error:
         print(f"escp: error: {error}", file=sys.stderr)
         return 2

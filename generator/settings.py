@@ -15,9 +15,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
-import mergedeep  # type: ignore[import-untyped]
+import mergedeep
 import yaml
-import yaml_env_tag  # type: ignore[import-untyped]
+import yaml_env_tag
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
 
 from generator.reference import Term, Vocabularies, vocabularies

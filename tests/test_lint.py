@@ -1,4 +1,4 @@
-"""The code is ruff clean: lint rules and formatting, with the repository's configuration."""
+"""The code is ruff clean (lint rules and formatting) and generator/ type-checks under mypy --strict."""
 
 from __future__ import annotations
 
@@ -17,4 +17,9 @@ def test_ruff(command):
     result = subprocess.run(
         [sys.executable, "-m", "ruff", *command, *SOURCES], cwd=ROOT, capture_output=True, text=True, check=False
     )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict():
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from generator.check.runner import CheckReport, FileReport
     from generator.pullrequest.changes import ChangeReview
 
-REPORT_VERSION = 1
+REPORT_VERSION: Literal[1] = 1
 SCHEMA_ID = "https://escp-directory.eu/schema/report.schema.json"
 
 # Limits that what the checker writes stays within (longer texts are clipped when written), and that an

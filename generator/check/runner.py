@@ -136,7 +136,8 @@ def _repeats(
 
 def directory_problems(reports: list[FileReport], others: Iterable[Listing] = ()) -> None:
     """Slugs and titles are unique across the directory: the checked files and the ``others``."""
-    entries = [(entry, None) for entry in others] + [(_listing(report), report) for report in reports]
+    entries: list[tuple[Listing, FileReport | None]] = [(entry, None) for entry in others]
+    entries += [(_listing(report), report) for report in reports]
     for report, first in _repeats(entries, lambda entry: entry.slug):
         report.errors.append(Problem(1, 1, "", f"slug '{report.slug}' is already used by {first.path}"))
     for report, first in _repeats(entries, lambda entry: entry.title and _normalised_title(entry.title)):

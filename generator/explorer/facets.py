@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from generator.criteria.context import CATEGORY_LABELS, category_label
 from generator.reference import Vocabularies, countries
@@ -115,7 +116,7 @@ def _option_indexes(facet: Facet, entry: int) -> list[int]:
     return sorted(position[value] for value in facet.entry_values[entry])
 
 
-def compact_facets(facets: Sequence[Facet]) -> dict[str, list]:
+def compact_facets(facets: Sequence[Facet]) -> dict[str, list[Any]]:
     """Facet values for the browser: per partnership, the option indexes it has in each facet."""
     entries = len(facets[0].entry_values) if facets else 0
     return {

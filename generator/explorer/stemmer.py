@@ -16,7 +16,11 @@ from lunr.token import Token
 from lunr.trimmer import trimmer
 
 
-class _LunrJsStemmer(PorterStemmer):
+class _LunrJsStemmer(PorterStemmer):  # type: ignore[misc]  # lunr.py publishes no types
+    b: str  # the word being stemmed, and its bounds
+    k: int
+    k0: int
+
     def step1c(self) -> None:
         """A final y becomes i after a consonant that is not the first letter (cry → cri, say → say)."""
         if self.k - self.k0 >= 2 and self.b[self.k] == "y" and self.b[self.k - 1] not in "aeiou":
@@ -28,7 +32,8 @@ _STEMMER = _LunrJsStemmer()
 
 @cache  # a directory repeats its words: stemming each distinct word once saves most of the index build
 def _stem(word: str) -> str:
-    return _STEMMER.stem(word)
+    stemmed: str = _STEMMER.stem(word)
+    return stemmed
 
 
 def stemmer(token: Token, i: int | None = None, tokens: list[Token] | None = None) -> Token:

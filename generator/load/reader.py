@@ -69,7 +69,7 @@ class _Builder:
         self.loaded = loaded
         self.source_map = loaded.source_map
 
-    def problem(self, mark: Any, path: DataPath, message: str) -> None:
+    def problem(self, mark: Any, path: DataPath, message: str) -> None:  # a libyaml Mark
         self.loaded.problems.append(Problem(mark.line + 1, mark.column + 1, dotted(path), message))
 
     def document(self, events: Iterator[yaml.Event]) -> Any:
@@ -89,7 +89,8 @@ class _Builder:
             )
         return data
 
-    def node(self, event: yaml.Event, events: Iterator[yaml.Event], path: DataPath, depth: int) -> Any:
+    def node(self, event: Any, events: Iterator[yaml.Event], path: DataPath, depth: int) -> Any:
+        """``event`` starts a node: an alias, a scalar or a collection (libyaml's events are untyped)."""
         self.source_map.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, yaml.AliasEvent):
             self.problem(event.start_mark, path, f"aliases (*{event.anchor}) are not allowed; write the value out")
@@ -139,7 +140,8 @@ class _Builder:
                 self.problem(event.start_mark, key_path, f"duplicate key '{key}' (first set on line {first_line})")
                 self.node(value_event, events, (*path, f"{key}#duplicate"), depth + 1)
                 continue
-            self.source_map.keys[key_path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            mark: Any = event.start_mark
+            self.source_map.keys[key_path] = (mark.line + 1, mark.column + 1)
             result[key] = self.node(value_event, events, key_path, depth + 1)
         raise _Abort
 
@@ -180,7 +182,7 @@ def parse_text(text: str, loaded: LoadedFile) -> None:
         # iter(get_event, None) rather than yaml.parse(): no Python generator frame per event
         loaded.data = builder.document(iter(loader.get_event, None))
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        mark: Any = error.problem_mark or error.context_mark  # libyaml always sets one of them
         reason = error.problem or error.context or "unreadable YAML"
         if error.context and error.context_mark and error.problem:
             reason += f" ({error.context} started on line {error.context_mark.line + 1})"

@@ -35,7 +35,7 @@ LOG = get_plugin_logger(__name__)  # escp build shows its INFO messages: the che
 NO_DATE = "1970-01-01"  # sitemap date when no partnership has an ``added`` date: never the clock
 
 
-class EscpPlugin(BasePlugin[EscpOptions]):
+class EscpPlugin(BasePlugin[EscpOptions]):  # type: ignore[no-untyped-call]  # MkDocs' own hook
     supports_multiple_instances = False
 
     def __init__(self) -> None:

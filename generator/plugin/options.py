@@ -10,7 +10,7 @@ from mkdocs.config import config_options as c
 from generator.settings import ConfigError, Settings, settings_from
 
 
-class EscpOptions(base.Config):
+class EscpOptions(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' own hook
     """What ``plugins: - escp: {…}`` may hold; validated by :class:`generator.settings.Settings`."""
 
     partnerships_dir = c.Type(str, default="partnerships")

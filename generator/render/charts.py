@@ -82,7 +82,7 @@ def tick_step(largest: int, ticks: int = 4) -> int:
         return 1
     rough = largest / ticks
     power = 10 ** math.floor(math.log10(rough))
-    return next(step * power for step in (1, 2, 5, 10) if step * power >= rough)
+    return int(next(step * power for step in (1, 2, 5, 10) if step * power >= rough))
 
 
 def _polyline(points: Sequence[Point], y: Callable[[int], float]) -> str:

@@ -107,11 +107,13 @@ class Asker:
         self.missing: list[str] = []
 
     def _valid(self, question: Question, values: list[str]) -> bool:
-        known = self.terms.terms[question.vocabulary] if question.vocabulary else None
-        wrong = [value for value in values if known is not None and value not in known]
-        if wrong:
-            print(f"  unknown: {', '.join(wrong)}; choose from: {', '.join(self.terms.ids(question.vocabulary))}")
-        return not wrong and (bool(values) or not question.required)
+        if question.vocabulary is not None:
+            known = self.terms.ids(question.vocabulary)
+            wrong = [value for value in values if value not in known]
+            if wrong:
+                print(f"  unknown: {', '.join(wrong)}; choose from: {', '.join(known)}")
+                return False
+        return bool(values) or not question.required
 
     def ask(self, question: Question) -> str | list[str] | None:
         hint = f" [{question.default}]" if question.default else ""
