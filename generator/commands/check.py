@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check import CheckReport, UsageError, check_paths
-from generator.check.reports import FORMATS, save_report, write_report
+from generator.check.output import FORMATS, save_report, write_report
 from generator.commands.common import Project, project_from_args
 from generator.pullrequest.changes import check_changes
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check import UsageError
-from generator.check.reports import write_report
+from generator.check.output import write_report
 from generator.check.runner import PARTNERSHIP_SUFFIXES, check_in_directory
 from generator.commands.common import project_from_args
 from generator.commands.new.skeleton import MEMBER_FIELDS, SUPPORT_FIELDS, member, partnership, slugify, to_yaml
