@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from generator.check.report import report_schema_text
 from generator.export.feed import FEED_LENGTH, atom_feed
+from generator.export.statistics import statistics_json
 from generator.export.tables import (
     ORGANISATION_COLUMNS,
     PARTNERSHIP_COLUMNS,
@@ -57,6 +58,15 @@ EXPORTS = (
         "roles are slug:role pairs.",
         organisations_csv,
         ORGANISATION_COLUMNS,
+    ),
+    Export(
+        urls.STATISTICS_JSON,
+        "Statistics (JSON)",
+        "application/json",
+        "The numbers of the statistics page: partnerships per platform, sector, technology field and "
+        "country of their members, reaching a cohesion region and seeking partners; member organisations "
+        "per type; partnerships listed over time. Each measure has its unit, its total and its counts.",
+        statistics_json,
     ),
     Export(
         urls.PARTNERSHIP_SCHEMA,

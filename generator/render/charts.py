@@ -21,7 +21,7 @@ from generator.render.svg import accessible_root, number, text
 
 INK = "#303f9f"  # Material indigo 700: 8.6:1 against white
 GRID = "#9e9e9e"
-FONT_SIZE = 14
+FONT_SIZE = 15
 LABEL_WIDTH = 300  # px: longer labels are shortened with an ellipsis (the table beside has them whole)
 BAR_ROW = 44  # px per bar: its label on one line, the bar and its value below
 BAR_HEIGHT = 16

@@ -8,8 +8,10 @@ from typing import Any
 
 from generator.export import EXPORTS
 from generator.reference import Term
+from generator.render.charts import Bar, Point, bar_chart, line_chart
 from generator.structure import SiteData, urls
 from generator.structure.directory import Entry
+from generator.structure.statistics import Measure
 
 OTHER_AREA = "Other thematic areas"
 
@@ -87,6 +89,45 @@ def index_pages(data: SiteData) -> list[PageSpec]:
     ]
 
 
+def chart_description(measure: Measure, shown: int = 3) -> str:
+    """What a chart shows in words: its largest counts; the table after it has every number."""
+    if not measure.counts:
+        return f"No {measure.unit} to count yet."
+    first = "; ".join(f"{count.label}: {count.value:,}" for count in measure.counts[:shown])
+    more = f"; and {len(measure.counts) - shown} more" if len(measure.counts) > shown else ""
+    return f"{measure.title}. {first}{more}. The table below the chart has every number."
+
+
+def growth_description(measure: Measure) -> str:
+    if not measure.counts:
+        return "No partnership has a date yet."
+    first, last = measure.counts[0], measure.counts[-1]
+    return (
+        f"{measure.title}: {first.value:,} by the end of {first.label}, {last.value:,} by the end of {last.label}. "
+        "The table below the chart has every period."
+    )
+
+
+def statistics_page(data: SiteData) -> PageSpec:
+    stats = data.statistics
+    charts = [
+        (m, bar_chart(f"chart-{m.id}", m.title, chart_description(m), [Bar(c.label, c.value) for c in m.counts]))
+        for m in stats.measures
+    ]
+    growth = stats.growth
+    line = line_chart(
+        "chart-growth", growth.title, growth_description(growth), [Point(c.label, c.value) for c in growth.counts]
+    )
+    return PageSpec(
+        urls.STATISTICS,
+        "Statistics",
+        "statistics.html",
+        {"statistics": stats, "charts": charts, "growth_chart": line},
+        description="The directory in numbers: partnerships per platform, sector, technology field and country.",
+        updated=data.updated,
+    )
+
+
 def explorer_page(data: SiteData, explorer: dict[str, Any]) -> PageSpec:
     """The explorer: ``explorer`` is the server-rendered list and facets (``generator.explorer.explorer_context``)."""
     return PageSpec(urls.EXPLORER, "Explorer", "explorer.html", {"explorer": explorer}, updated=data.updated)
@@ -96,6 +137,7 @@ def site_pages(data: SiteData, explorer: dict[str, Any]) -> list[PageSpec]:
     return [
         *index_pages(data),
         explorer_page(data, explorer),
+        statistics_page(data),
         *(platform_page(data, platform) for platform in platforms(data)),
         *(country_page(data, index) for index in range(len(data.countries))),
         *(partnership_page(data, entry) for entry in data.directory.entries),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.structure.countries import CountryView, countries
 from generator.structure.directory import Directory, Entry
 from generator.structure.organisations import Organisation, organisations
+from generator.structure.statistics import Statistics, statistics
 
 NEWEST = 5  # partnerships on the home page
 
@@ -28,6 +30,10 @@ class SiteData:
         dated = sorted(self.directory.entries, key=lambda entry: entry.slug)
         dated.sort(key=lambda entry: entry.added.toordinal() if entry.added else 0, reverse=True)
         return dated[:count]
+
+    @cached_property
+    def statistics(self) -> Statistics:
+        return statistics(self.directory, self.organisations)
 
     @property
     def updated(self) -> str | None:

@@ -16,11 +16,13 @@ COUNTRIES = "countries/"
 CRITERIA = "criteria/"
 EXPLORER = "explorer/"
 DATA = "data/"
+STATISTICS = "statistics/"
 # Files, at stable addresses: the exports and the explorer's data
 FEED = "feed.xml"
 PARTNERSHIPS_JSON = "data/partnerships.json"
 PARTNERSHIPS_CSV = "data/partnerships.csv"
 ORGANISATIONS_CSV = "data/organisations.csv"
+STATISTICS_JSON = "data/statistics.json"
 PARTNERSHIP_SCHEMA = "schema/partnership.schema.json"
 REPORT_SCHEMA = "schema/report.schema.json"
 EXPLORER_DATA = "assets/escp/explorer-data.json"  # written at build time, beside the theme's explorer.js

@@ -120,7 +120,7 @@ def test_long_labels_are_shortened_with_the_whole_label_as_their_tooltip():
     long = "Manufacturing of " + "very " * 30 + "advanced products"
     assert shortened("Energy") == "Energy"
     assert shortened(long).endswith("…")
-    assert text_width(shortened(long), 14) <= 300
+    assert text_width(shortened(long), 15) <= 300
     chart = parsed(bar_chart("x", "t", "d", [Bar(long, 1)]))
     label = chart.find(f"{SVG}text")
     assert label.find(f"{SVG}title").text == long

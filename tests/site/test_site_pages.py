@@ -26,6 +26,7 @@ NAV_PAGES = {
     "explorer/": "Explorer",
     "organisations/": "Organisations",
     "countries/": "Countries",
+    "statistics/": "Statistics",
     "label/": "About the label",
     "criteria/": "Label criteria",
     "register/": None,
