@@ -1,0 +1,62 @@
+"""What the site shows, derived from the directory: organisations merged, countries, the newest."""
+
+from __future__ import annotations
+
+from tests.structure.conftest import entry, member, site
+
+
+def _members(*members):
+    return {"members": [member("Lead Cluster", "PT", "PT11", role="coordinator"), *members]}
+
+
+def test_organisations_merge_by_legal_id_else_by_name_and_country():
+    one = entry(
+        "one",
+        **_members(member("Nordic Hub", "SE", "SE11", legal_id="SE-1"), member("Baltic Cluster", "LT", "LT01")),
+        title="First partnership on batteries",
+    )
+    two = entry(
+        "two",
+        **_members(member("Nordic Hub AB", "SE", "SE11", legal_id="se-1 "), member("Baltic  cluster", "LT", "LT01")),
+        title="Second partnership on batteries",
+    )
+    data = site(one, two)
+    by_name = {organisation.name: organisation for organisation in data.organisations}
+    assert [e.slug for e in by_name["Nordic Hub"].partnerships] == ["one", "two"]
+    assert "Nordic Hub AB" not in by_name  # the same legal id, normalised: one organisation
+    assert [e.slug for e in by_name["Baltic Cluster"].partnerships] == ["one", "two"]  # same name, case, spaces
+    assert [a.role for a in by_name["Lead Cluster"].appearances] == ["coordinator", "coordinator"]
+    assert len({organisation.id for organisation in data.organisations}) == len(data.organisations)
+
+
+def test_organisations_with_one_name_but_different_legal_ids_stay_apart_with_distinct_ids():
+    data = site(
+        entry("one", **_members(member("Twin", "DE", "DE21", legal_id="A"), member("Twin", "DE", "DE21", legal_id="B")))
+    )
+    twins = [organisation for organisation in data.organisations if organisation.name == "Twin"]
+    assert len(twins) == 2
+    assert sorted(twin.id for twin in twins) == ["de-twin", "de-twin-2"]
+
+
+def test_countries_list_their_regions_organisations_and_partnerships():
+    data = site(entry("one", **_members(member("Oslo Cluster", "NO", "NO08"), member("Kyiv Park", "UA", None))))
+    names = [view.country.name for view in data.countries]
+    assert names == sorted(names)
+    portugal = next(view for view in data.countries if view.code == "PT")
+    assert [group.region.code for group in portugal.regions if group.region] == ["PT11"]
+    assert portugal.regions[0].region.category == "less developed"
+    ukraine = next(view for view in data.countries if view.code == "UA")
+    assert [group.region for group in ukraine.regions] == [None]  # no NUTS regions: grouped as not given
+    assert [e.slug for e in ukraine.partnerships] == ["one"]
+
+
+def test_the_newest_partnerships_by_date_then_undated_by_slug_and_the_sites_date():
+    data = site(
+        entry("b-undated", title="Undated partnership B"),
+        entry("a-undated", title="Undated partnership A"),
+        entry("old", added="2020-01-01", title="Old partnership here"),
+        entry("new", added="2024-05-06", title="New partnership here"),
+    )
+    assert [e.slug for e in data.newest(3)] == ["new", "old", "a-undated"]
+    assert data.updated == "2024-05-06"
+    assert site(entry("x")).updated is None
