@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from generator.check import UsageError
+from generator.check.visible import visible
 from generator.commands import build, check, new, schema, serve
 from generator.settings import DEFAULT_CONFIG_FILE, ConfigError
 
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         status: int = args.run(args)
         return status
     except (UsageError, ConfigError) as error:
-        print(f"escp: error: {error}", file=sys.stderr)
+        print(f"escp: error: {visible(str(error))}", file=sys.stderr)
         return 2
 
 

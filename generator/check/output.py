@@ -1,4 +1,9 @@
-"""The three output formats of ``escp check``: text for people, JSON for tools, GitHub annotations."""
+"""The three output formats of ``escp check``: text for people, JSON for tools, GitHub annotations.
+
+Text from the checked files (paths, fields, messages quoting values, member names) is shown through
+:func:`generator.check.visible.visible` in the text output, the annotations and the job summary:
+its control characters cannot drive the terminal or the Actions log.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from generator.check.report import Report
 from generator.check.runner import CheckReport, FileReport
+from generator.check.visible import visible
 from generator.load import Problem
 from generator.pullrequest.markdown import markdown_report
 
@@ -27,29 +33,31 @@ class _Style:
 
 
 def _file_text(file: FileReport, style: _Style) -> list[str]:
+    path = visible(str(file.path))
     if not file.valid:
         head = style(f"{len(file.errors)} error{'s' * (len(file.errors) != 1)}", "1;31")
     else:
         head = style("labelled ESCP-S3", "1;32") if file.labelled else style("misses label criteria", "1;31")
-    lines = [f"{style(str(file.path), '1')}: {head}"]
+    lines = [f"{style(path, '1')}: {head}"]
     for problem in file.errors:
-        where = f"{file.path}:{problem.line}:{problem.column}"
-        field = f"{problem.field}: " if problem.field else ""
-        lines.append(f"  {where}: {style('error', '31')}: {field}{problem.message}")
+        field = f"{visible(problem.field)}: " if problem.field else ""
+        lines.append(
+            f"  {path}:{problem.line}:{problem.column}: {style('error', '31')}: {field}{visible(problem.message)}"
+        )
     for verdict in file.criteria:
         mark = style("✓ pass", "32") if verdict.passed else style("✗ FAIL", "31")
-        lines.append(f"  {mark} {verdict.id}: {verdict.message}")
+        lines.append(f"  {mark} {verdict.id}: {visible(verdict.message)}")
     for problem in file.warnings:
-        where = f"{file.path}:{problem.line}:{problem.column}"
-        lines.append(f"  {where}: {style('warning', '33')}: {problem.field}: {problem.message}")
+        where = f"{path}:{problem.line}:{problem.column}"
+        lines.append(f"  {where}: {style('warning', '33')}: {visible(problem.field)}: {visible(problem.message)}")
     return lines
 
 
 def _changes_text(review: ChangeReview, style: _Style) -> list[str]:
-    lines = [style(f"{len(review.changes)} changed files since {review.base}", "1")]
+    lines = [style(f"{len(review.changes)} changed files since {visible(review.base)}", "1")]
     for finding in review.findings:
         level = style("needs approval", "1;31") if finding.blocking else style("note", "33")
-        lines.append(f"  {finding.path}: {level}: {finding.message}")
+        lines.append(f"  {visible(finding.path)}: {level}: {visible(finding.message)}")
     return [*lines, ""]
 
 
@@ -63,7 +71,7 @@ def as_text(report: CheckReport, colour: bool) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

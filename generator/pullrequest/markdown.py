@@ -1,7 +1,9 @@
 """The Markdown report of a check: job summaries and pull-request comments.
 
 Everything from a partnership file is untrusted; it is escaped so that it renders as plain text
-and cannot open HTML, links, images or mentions in the comment.
+and cannot open HTML, links, images or mentions in the comment. Bare addresses are broken with a
+zero-width joiner (U+200D: ``https:<ZWJ>//``, ``www<ZWJ>.``): GitHub links them in rendered text even where
+the Markdown is escaped.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ import html
 import re
 
 from generator.check.report import ChangesRecord, FileRecord, FindingRecord, Report
+from generator.check.visible import visible
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+_AUTOLINKS = re.compile(r"(:)(//)|(www)(\.)", re.IGNORECASE)  # scheme://… and www.… become links
 FINDING_LABELS = {
     "ownership": "needs approval",
     "outside": "needs review",
@@ -27,16 +31,21 @@ HINTS = [
 ]
 
 
+def _plain(text: str) -> str:
+    """One line, its controls shown escaped, its bare addresses broken."""
+    return _AUTOLINKS.sub("\\1\\3\u200d\\2\\4", " ".join(visible(text).split()))
+
+
 def escape(text: str) -> str:
     """Untrusted text as inert Markdown: no HTML, links, emphasis, table breaks or @-mentions."""
-    text = html.escape(" ".join(text.split()), quote=False)  # quotes are plain text in Markdown
+    text = html.escape(_plain(text), quote=False)  # quotes are plain text in Markdown
     text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
     return text.replace("@", "@\u200b")
 
 
 def code(text: str) -> str:
     """Untrusted text as an inert code span, safe inside a table cell."""
-    return "`" + " ".join(text.split()).replace("`", "'").replace("|", "\\|") + "`"
+    return "`" + _plain(text).replace("`", "'").replace("|", "\\|") + "`"
 
 
 def _file_section(file: FileRecord) -> list[str]:

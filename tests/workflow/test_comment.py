@@ -104,3 +104,21 @@ def test_output_blocks_use_a_delimiter_the_body_cannot_forge():
     delimiter = text.split("<<", 1)[1].split("\n", 1)[0]
     assert delimiter.startswith("ESCP_") and len(delimiter) == 37
     assert text.count(delimiter) == 4
+
+
+BARE_ADDRESSES = "Alpha https://evil.example/login www.evil.example HTTP://EVIL.EXAMPLE ftp://x.example WWW.x.example"
+
+
+def test_bare_addresses_in_member_names_are_not_links_on_github(tmp_path):
+    """GitHub's Markdown (cmark-gfm with its autolink extension) links bare URLs and www. addresses."""
+    import cmarkgfm  # a test extra: GitHub's own Markdown library
+
+    report = hostile_report()
+    verdict = {"id": "member-types", "passed": False, "message": f"'{BARE_ADDRESSES}' is not a cluster"}
+    report["files"][0] |= {"valid": True, "errors": [], "criteria": [verdict]}
+    body = comment_body(*read_artifact(artifact(tmp_path, report), HEAD))
+    rendered = cmarkgfm.github_flavored_markdown_to_html(body)
+    assert "<a " not in rendered.replace('<a href="https://github.com', "")
+    text = re.sub(r"<[^>]+>", "", rendered)  # GitHub also links addresses in the rendered text
+    assert not re.search(r"://|www\.", text, re.IGNORECASE), text
+    assert "evil.example/login" in text and "Alpha https:\u200d//evil" in text  # still readable
