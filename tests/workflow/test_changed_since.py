@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -27,21 +26,16 @@ def thousand(tmp_path_factory):
     return repo, base
 
 
-def test_one_changed_file_in_a_thousand_is_checked_in_under_a_second(thousand, monkeypatch):
+def test_one_changed_file_in_a_thousand_is_checked_fully_the_others_only_for_titles(thousand, monkeypatch):
+    """Its speed is the benchmark's "one-file check (PR)" row (python -m benchmarks.run), not a timed test."""
     repo, base = thousand
     monkeypatch.chdir(repo)
     changed = repo / "partnerships" / "partnership-0500.yml"
     changed.write_text(SOURCE.replace(f"title: {TITLE}", f"title: {TITLE} 7"), encoding="utf-8")
     commit(repo)
-    check_changes(
-        base, "ingrid-battcluster", False, Path("partnerships"), settings_from(None)
-    )  # warm: imports, reference data
-    start = time.perf_counter()
     report = check_changes(base, "ingrid-battcluster", False, Path("partnerships"), settings_from(None))
-    elapsed = time.perf_counter() - start
     assert [file.path for file in report.files] == [Path("partnerships/partnership-0500.yml")]
     assert any("already used by partnerships/partnership-0007.yml" in p.message for p in report.files[0].errors)
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
 
 
 @pytest.mark.parametrize(
