@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if args.country is not None:
         country = countries().normalise(args.country)
         if country is None or country not in regions().countries_with_regions:
-            raise UsageError(f"--country {visible(args.country)}: not a country with NUTS regions")
+            raise UsageError(f"--country {args.country}: not a country with NUTS regions")  # escaped by the CLI
     period = project_from_args(args).settings.label.programming_period
     candidates = places().search(query, country=country, limit=args.limit, period=period)
     if args.format == "json":

@@ -13,7 +13,7 @@ import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Literal
 
 from generator.reference.countries import countries
@@ -69,11 +69,16 @@ class PlaceRegistry:
 
     def __init__(self, table: str) -> None:
         self._text = table
-        self._region_keys: dict[str, list[Region]] = defaultdict(list)
+
+    @cached_property
+    def _region_keys(self) -> dict[str, list[Region]]:
+        """Regions by the search key of their name: only searches need them, not ``places_named``."""
+        by_key: dict[str, list[Region]] = defaultdict(list)
         for code in regions().codes():
             region = regions().get(code)
             if region is not None:
-                self._region_keys[search_key(region.name)].append(region)
+                by_key[search_key(region.name)].append(region)
+        return by_key
 
     def places_named(self, name: str, country: str | None = None) -> list[Place]:
         """Places whose name or an alternate name is ``name`` (any case or accents), most populous first."""
