@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from importlib.metadata import version
 
 from generator.check import UsageError
 from generator.check.visible import visible
@@ -15,6 +16,7 @@ SUBCOMMANDS = (check, schema, build, serve, new, regions)
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="escp", description="The ESCP-S3 partnership directory.")
+    main.add_argument("--version", action="version", version=f"%(prog)s {version('escp-directory')}")
     main.add_argument("--config", default=DEFAULT_CONFIG_FILE, help="MkDocs configuration (default: %(default)s)")
     commands = main.add_subparsers(dest="command", required=True)
     for module in SUBCOMMANDS:

@@ -32,3 +32,16 @@ def require_file(path: Path, needed_from: str) -> Path:
             pytest.fail(f"{message}: {needed_from} installs it in CI")
         pytest.skip(message)
     return path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", help="also run the tests marked slow (always run with CI=true)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked slow (minutes of downloads) run in CI and with --slow; elsewhere they are skipped."""
+    if IN_CI or config.getoption("--slow"):
+        return
+    for item in items:
+        if item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.skip(reason="slow: run with --slow (CI=true runs it)"))
