@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from typing import Any
 
@@ -11,6 +10,7 @@ from pydantic_core import ErrorDetails
 
 from generator.load import LoadedFile, Problem
 from generator.load.source_map import dotted
+from generator.reference.vocabularies import close_matches
 
 YAML_TYPES = {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list", dict: "a mapping"}
 
@@ -51,7 +51,7 @@ def message_for(error: ErrorDetails, root: type[BaseModel], path: tuple[Any, ...
     if kind == "extra_forbidden":
         key = str(path[-1])
         allowed = allowed_fields(root, path[:-1])
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        close = close_matches(key, allowed, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else "."
         return f"unknown field '{key}'{hint} Allowed here: {', '.join(allowed)}"
     if kind in {"bool_type", "bool_parsing"}:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import builtins
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from generator.cli import main
 from generator.commands.new.skeleton import SCHEMA_COMMENT, slugify, to_yaml
 from generator.load import LoadedFile
 from generator.load.reader import parse_text
@@ -25,10 +23,13 @@ FULL = [
     "--contact-email", "contact@example.org",
     "--maintainer", "ana-example",
     "--coordinator-name", "Alpha Cluster (fictional)",
+    "--coordinator-type", "cluster-organisation", "--coordinator-legal-entity", "yes",
     "--coordinator-country", "PT", "--coordinator-region", "PT11",
     "--coordinator-strategy", "RIS3 Norte", "--coordinator-priority", "Batteries",
-    "--partner", "name=Beta Cluster (fictional);country=DE;region=DE21;strategy=RIS3 Bayern;priority=Energy",
-    "--partner", "name=Gamma Network;type=business-network;country=FR;region=FR10;strategy=SRI;priority=Mobility",
+    "--partner", "name=Beta Cluster (fictional);type=cluster-organisation;legal_entity=yes;"
+                 "country=DE;region=DE21;strategy=RIS3 Bayern;priority=Energy",
+    "--partner", "name=Gamma Network;type=business-network;legal_entity=true;"
+                 "country=FR;region=FR10;strategy=SRI;priority=Mobility",
 ]  # fmt: skip
 
 
@@ -94,9 +95,35 @@ def test_invalid_answers_write_nothing(tmp_path):
     (tmp_path / "partnerships").mkdir()
     args = [arg.replace("PT11", "DE21") for arg in FULL]
     result = escp("new", *args, cwd=tmp_path)
-    assert result.returncode == 1
-    assert "region DE21 (Oberbayern) lies in DE, not in PT" in result.stderr
+    assert result.returncode == 2
+    assert "--coordinator-region: DE21 (Oberbayern) lies in DE, not in PT" in result.stderr
     assert list((tmp_path / "partnerships").iterdir()) == []
+
+
+def test_a_member_given_by_flags_without_type_or_legal_status_is_an_error(tmp_path):
+    (tmp_path / "partnerships").mkdir()
+    without_type = [arg.replace("type=business-network;", "") for arg in FULL]
+    result = escp("new", *without_type, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "type= missing" in result.stderr and "never assumes" in result.stderr
+    without_status = [arg for arg in FULL if arg not in ("--coordinator-legal-entity", "yes")]
+    result = escp("new", *without_status, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "missing --coordinator-legal-entity" in result.stderr
+    wrong = [arg.replace("legal_entity=true", "legal_entity=perhaps") for arg in FULL]
+    result = escp("new", *wrong, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--partner legal_entity=: answer yes or no, not 'perhaps'" in result.stderr
+    assert list((tmp_path / "partnerships").iterdir()) == []
+
+
+def test_a_member_without_legal_entity_is_written_as_such(tmp_path):
+    (tmp_path / "partnerships").mkdir()
+    args = [arg.replace("legal_entity=true", "legal_entity=no") for arg in FULL]
+    result = escp("new", *args, cwd=tmp_path)
+    text = (tmp_path / "partnerships" / "baltic-batteries-partnership.yml").read_text()
+    assert "legal_entity: false" in text
+    assert "✗ FAIL member-types" in result.stdout
 
 
 def test_hostile_text_is_quoted_and_reads_back_unchanged():
@@ -114,22 +141,3 @@ def test_slugs_are_ascii_kebab_case():
         == "lodz-textile-fashion-circular-tex-2-partnership"
     )
     assert len(slugify("word " * 40)) <= 60
-
-
-def test_on_a_terminal_it_asks_and_re_asks_unknown_ids(tmp_path, monkeypatch, capsys):
-    folder = tmp_path / "partnerships"
-    folder.mkdir()
-    answers = iter([
-        "Danube Agri-Food Partnership", "", "agrifood", "agri-food", "Agri-food", "Clusters along the Danube.",
-        "agri-food; bioeconomy", "", "Food processing", "matchmaking", "info@example.org", "", "ana-example",
-        "Danube Food Cluster", "", "RO", "RO31", "", "", "",
-        "n",
-    ])  # fmt: skip
-    monkeypatch.setattr(builtins, "input", lambda prompt="": next(answers))
-    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
-    monkeypatch.chdir(tmp_path)
-    assert main(["new"]) == 0
-    output = capsys.readouterr().out
-    assert "unknown: agrifood; choose from: industrial-modernisation, energy, agri-food" in output
-    text = (folder / "danube-agri-food-partnership.yml").read_text()
-    assert "platform: agri-food" in text and "  - bioeconomy" in text and "region: RO31" in text
