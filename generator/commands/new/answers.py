@@ -33,7 +33,8 @@ class Invalid(ValueError):
 @cache
 def _adapter(model: type[BaseModel], field: str) -> TypeAdapter[Any]:
     info = model.model_fields[field]
-    return TypeAdapter(Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
+    annotation: Any = info.annotation
+    return TypeAdapter(Annotated[annotation, *info.metadata] if info.metadata else annotation)
 
 
 def field_value(model: type[BaseModel], field: str, value: str | list[str], terms: Vocabularies) -> Any:
@@ -57,7 +58,7 @@ def yes_no(value: str) -> bool:
 def country_code(value: str, terms: Vocabularies) -> str:
     """An ISO code from a code (EL and UK accepted) or an English country name ("Poland")."""
     try:
-        return field_value(Member, "country", value, terms)
+        return str(field_value(Member, "country", value, terms))
     except Invalid:
         try:
             return pycountry.countries.lookup(value.strip()).alpha_2
