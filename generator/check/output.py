@@ -17,6 +17,7 @@ from generator.check.runner import CheckReport, FileReport
 from generator.check.visible import visible
 from generator.load import Problem
 from generator.pullrequest.markdown import markdown_report
+from generator.wording import count
 
 if TYPE_CHECKING:
     from generator.pullrequest.changes import ChangeReview
@@ -54,7 +55,7 @@ def _file_text(file: FileReport, style: _Style) -> list[str]:
 
 
 def _changes_text(review: ChangeReview, style: _Style) -> list[str]:
-    lines = [style(f"{len(review.changes)} changed files since {visible(review.base)}", "1")]
+    lines = [style(f"{count(len(review.changes), 'changed file')} since {visible(review.base)}", "1")]
     for finding in review.findings:
         level = style("needs approval", "1;31") if finding.blocking else style("note", "33")
         lines.append(f"  {visible(finding.path)}: {level}: {visible(finding.message)}")
@@ -66,7 +67,7 @@ def as_text(report: CheckReport, colour: bool) -> str:
     lines = _changes_text(report.changes, style) if report.changes is not None else []
     lines += [line for file in report.files for line in (*_file_text(file, style), "")]
     summary = Report.of(report).summary
-    lines.append(f"{summary.files} files: {summary.valid} valid, {summary.labelled} labelled ESCP-S3")
+    lines.append(f"{count(summary.files, 'file')}: {summary.valid} valid, {summary.labelled} labelled ESCP-S3")
     return "\n".join(lines)
 
 

@@ -1,6 +1,9 @@
 """``escp check --changed-since BASE``: check what a pull request changes, and who may change it.
 
-The files come from ``git diff --name-status -M BASE...HEAD`` (the changes since the merge base).
+The files are the changes since the merge base of BASE and HEAD, in the working tree: committed,
+staged and not yet staged (``git diff --name-status -M MERGE_BASE``), and untracked files in the
+partnerships folder and ``evidence/``, so a contributor can check a new file before committing it.
+In CI the working tree is a clean checkout of the pull request, so this is exactly what it changes.
 An existing partnership may be changed, renamed or deleted by a maintainer listed in the BASE
 version of the file, or by a maintainer of the repository. Renames (a new slug) and deletions are
 always reported. Files outside the partnerships folder and ``evidence/`` need a repository
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -67,9 +71,12 @@ def git(root: Path, *args: str) -> str:
     return result.stdout
 
 
-def changed_files(root: Path, base: str) -> list[Change]:
+def changed_files(root: Path, base: str, untracked_wanted: Callable[[str], bool]) -> list[Change]:
+    """What the working tree changes since the merge base of ``base`` and HEAD, with the untracked files
+    that ``untracked_wanted`` accepts (as added)."""
     git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
-    fields = git(root, "diff", "--name-status", "-M", "-z", f"{base}...HEAD").split("\0")
+    merge_base = git(root, "merge-base", base, "HEAD").strip()
+    fields = git(root, "diff", "--name-status", "-M", "-z", merge_base, "--").split("\0")
     changes, index = [], 0
     while index < len(fields) - 1:
         status = STATUSES.get(fields[index][:1], "modified")
@@ -79,6 +86,8 @@ def changed_files(root: Path, base: str) -> list[Change]:
         else:
             changes.append(Change(status, fields[index + 1]))
             index += 2
+    untracked = git(root, "ls-files", "--others", "--exclude-standard", "-z").split("\0")
+    changes += [Change("added", path) for path in untracked if path and untracked_wanted(path)]
     return changes
 
 
@@ -164,8 +173,9 @@ class _Reviewer:
 
 
 def review_changes(root: Path, base: str, author: str | None, repository_maintainer: bool, folder: str) -> ChangeReview:
-    review = ChangeReview(base, author, repository_maintainer, changed_files(root, base))
+    review = ChangeReview(base, author, repository_maintainer, [])
     reviewer = _Reviewer(root, review, folder)
+    review.changes = changed_files(root, base, reviewer.is_open)
     for change in review.changes:
         reviewer.judge(change)
     return review

@@ -13,6 +13,7 @@ import re
 
 from generator.check.report import ChangesRecord, FileRecord, FindingRecord, Report
 from generator.check.visible import visible
+from generator.wording import count
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 _AUTOLINKS = re.compile(r"(:)(//)|(www)(\.)", re.IGNORECASE)  # scheme://… and www.… become links
@@ -71,7 +72,7 @@ def _finding_row(finding: FindingRecord) -> str:
 
 
 def _changes_section(review: ChangesRecord) -> list[str]:
-    lines = [f"{len(review.files)} files changed since {code(review.base)}.", ""]
+    lines = [f"{count(len(review.files), 'file')} changed since {code(review.base)}.", ""]
     if review.findings:
         lines += ["| file | | for the maintainers |", "|---|---|---|", *map(_finding_row, review.findings), ""]
     return lines
@@ -80,7 +81,8 @@ def _changes_section(review: ChangesRecord) -> list[str]:
 def markdown_report(report: Report) -> str:
     """The report as Markdown; ``report`` may come from an untrusted artifact: every string is escaped."""
     labelled = sum(file.labelled for file in report.files)
-    lines = ["## ESCP-S3 partnership check", "", f"{labelled} of {len(report.files)} files labelled ESCP-S3.", ""]
+    files = count(len(report.files), "file")
+    lines = ["## ESCP-S3 partnership check", "", f"{labelled} of {files} labelled ESCP-S3.", ""]
     if report.changes is not None:
         lines += _changes_section(report.changes)
     for file in report.files:

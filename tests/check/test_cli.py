@@ -28,6 +28,8 @@ def test_bundled_partnerships_pass():
     count = len(list(PARTNERSHIPS.glob("*.yml")))
     assert count >= 8
     assert f"{count} files: {count} valid, {count} labelled" in result.stdout
+    one = escp("check", str(PARTNERSHIPS / "blue-bioeconomy.yml"))
+    assert "\n1 file: 1 valid, 1 labelled" in one.stdout
 
 
 def test_json_format_has_the_stable_keys(tmp_path):

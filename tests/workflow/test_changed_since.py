@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,8 +13,8 @@ import pytest
 from generator.load.listing import read_title
 from generator.pullrequest.changes import check_changes
 from generator.settings import settings_from
-from tests.conftest import PARTNERSHIPS
-from tests.workflow.test_pr_check import base_repository, commit
+from tests.conftest import PARTNERSHIPS, ROOT
+from tests.workflow.test_pr_check import base_repository, commit, git
 
 SOURCE = (PARTNERSHIPS / "batteries-value-chain.yml").read_text(encoding="utf-8")
 TITLE = "Batteries Value Chain Partnership for Smart Specialisation"
@@ -54,3 +58,32 @@ def test_titles_are_read_from_the_top_level_only(tmp_path, text, title):
     path = tmp_path / "p.yml"
     path.write_text(text, encoding="utf-8")
     assert read_title(path) == title
+
+
+def test_the_working_tree_counts_before_the_first_commit(tmp_path):
+    """What a contributor has not committed yet is checked too: untracked, staged and edited files."""
+    repo = base_repository(tmp_path)
+    new = repo / "partnerships" / "baltic-batteries.yml"
+    new.write_text(SOURCE.replace(f"title: {TITLE}", "title: Baltic Batteries Partnership"), encoding="utf-8")
+    edited = repo / "partnerships" / "blue-bioeconomy.yml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("title:", "title: Edited", 1), encoding="utf-8")
+    staged = repo / "partnerships" / "circular-textiles.yml"
+    staged.write_text(staged.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    git(repo, "add", str(staged))
+    (repo / "notes.txt").write_text("my notes, not part of the change\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "check", "--changed-since", "main", "--format", "json"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    report = json.loads(result.stdout)
+    checked = sorted(file["path"] for file in report["files"])
+    assert checked == [
+        "partnerships/baltic-batteries.yml",
+        "partnerships/blue-bioeconomy.yml",
+        "partnerships/circular-textiles.yml",
+    ], result.stderr
+    assert "notes.txt" not in result.stdout
