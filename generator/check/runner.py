@@ -13,6 +13,7 @@ from generator.load import Problem, SourceMap, read_partnership_file
 from generator.load.listing import Listing, listing
 from generator.load.source_map import dotted
 from generator.reference import Vocabularies
+from generator.reference.places import places
 from generator.settings import Settings
 from generator.validate import Partnership, slug_problems, validate_partnership
 from generator.validate.models import SupportLetterReference
@@ -100,6 +101,25 @@ def _title_warnings(report: FileReport) -> list[Problem]:
     return []
 
 
+def _city_warnings(report: FileReport) -> list[Problem]:
+    """A member's city that lies in another NUTS 2 region than its ``region``: a warning, as a name can mislead."""
+    assert report.partnership is not None
+    warnings = []
+    for index, member in enumerate(report.partnership.members):
+        lies_in = (
+            places().region_conflict(member.city, member.country, member.region)
+            if member.city and member.region
+            else None
+        )
+        if lies_in is not None:
+            message = (
+                f"{member.city} lies in {lies_in.code} {lies_in.name}, not in region {member.region}; "
+                f'check the region (escp regions "{member.city}" --country {member.country})'
+            )
+            warnings.append(report.problem_at(("members", index, "city"), message))
+    return warnings
+
+
 def check_file(path: Path, terms: Vocabularies, context: LabelContext) -> FileReport:
     loaded = read_partnership_file(path)
     report = FileReport(path, path.stem, source_map=loaded.source_map)
@@ -108,7 +128,7 @@ def check_file(path: Path, terms: Vocabularies, context: LabelContext) -> FileRe
     if partnership is not None and report.valid:
         report.partnership = partnership
         report.criteria = evaluate(partnership, context)
-        report.warnings = _title_warnings(report) + _evidence_warnings(report)
+        report.warnings = _title_warnings(report) + _evidence_warnings(report) + _city_warnings(report)
     return report
 
 

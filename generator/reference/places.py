@@ -25,6 +25,7 @@ Match = Literal["code", "name", "place", "fuzzy"]
 RANKS: tuple[Match, ...] = ("code", "name", "place", "fuzzy")  # best first
 FUZZY_CUTOFF = 0.8  # difflib ratio of a close spelling: "Sevila" finds "Sevilla", "Koln" finds "Köln"
 DEFAULT_PERIOD = "2014-2020"
+PLACE_VERSIONS = ("2024", "2021")  # the NUTS versions places were located in
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,23 @@ class PlaceRegistry:
         key = search_key(name)
         found = self._places_with(f"|{key}|") if key else []
         return [place for place in found if country is None or place.country == country]
+
+    def region_conflict(self, city: str, country: str, region_code: str) -> Region | None:
+        """The NUTS 2 region that ``city`` lies in when that is not ``region_code``'s, else None.
+
+        None also whenever the answer is uncertain: the city is not a known place of ``country``, several
+        places of that name lie in different NUTS 2 regions, or ``region_code`` is of a NUTS version
+        older than those the places were located in (2021 and 2024)."""
+        stated = regions().get(region_code)
+        if stated is None or not set(stated.versions) & set(PLACE_VERSIONS):
+            return None
+        lying_in = {frozenset(code[:4] for code in place.codes) for place in self.places_named(city, country)}
+        if len(lying_in) != 1:
+            return None
+        (level2_codes,) = lying_in
+        if any(code.startswith(region_code[:4]) for code in level2_codes):
+            return None
+        return regions().get(max(level2_codes, key=lambda code: regions().get(code).versions[-1]))
 
     def search(
         self, query: str, country: str | None = None, limit: int = 10, period: str = DEFAULT_PERIOD

@@ -13,6 +13,7 @@ import pytest
 from generator.cli import main
 from generator.reference.files import DATA_DIR
 from generator.reference.places import places
+from tests.check.partnership_factory import VALID, partnership, write
 from tests.conftest import ROOT
 
 # query → a NUTS code the first candidates must include: 29 places and regions in 24 countries, by
@@ -170,3 +171,45 @@ def test_places_table_is_up_to_date(tmp_path):
     out = tmp_path / "places.tsv"
     subprocess.run([sys.executable, str(ROOT / "scripts" / "prepare_places.py"), str(out)], check=True)
     assert out.read_bytes() == (DATA_DIR / "places.tsv").read_bytes()
+
+
+def city_warnings(tmp_path, *cities: tuple[str, str, str]) -> list[dict]:
+    """The city warnings of ``escp check --format json`` on a valid file whose first members are ``cities``."""
+    members = [member(index, country=c, region=r, city=city) for index, (city, c, r) in enumerate(cities)]
+    members += VALID["members"][len(members) :]
+    path = write(tmp_path, partnership(members=members))
+    out = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "check", "--format", "json", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    (report,) = json.loads(out)["files"]
+    assert report["valid"], report["errors"]
+    return [warning for warning in report["warnings"] if warning["field"].endswith(".city")]
+
+
+def member(index: int, **changes: str) -> dict:
+    return {**VALID["members"][index], **changes}
+
+
+def test_check_warns_when_the_city_lies_in_another_nuts_2_region(tmp_path):
+    (warning,) = city_warnings(tmp_path, ("Kokkola", "FI", "FI1B"))
+    assert warning["field"] == "members[0].city"
+    assert warning["message"].startswith("Kokkola lies in FI1D Pohjois- ja Itä-Suomi, not in region FI1B")
+    assert 'escp regions "Kokkola" --country FI' in warning["message"]
+
+
+def test_check_is_silent_when_city_and_region_agree_or_the_name_is_ambiguous(tmp_path):
+    agreeing = [("Kokkola", "FI", "FI1D"), ("Sevilla", "ES", "ES618"), ("Lisbon", "PT", "PT17")]
+    assert city_warnings(tmp_path, *agreeing) == []
+    # Frankfurt am Main (DE71) and Frankfurt (Oder) (DE40) both answer to "Frankfurt"; an unknown place says nothing
+    ambiguous = [("Frankfurt", "DE", "DE40"), ("Frankfurt", "DE", "DE71"), ("Nowhere-upon-Nothing", "FR", "FR10")]
+    assert city_warnings(tmp_path, *ambiguous) == []
+
+
+def test_region_of_an_older_nuts_version_is_not_compared():
+    assert places().region_conflict("Kokkola", "FI", "FI1D") is None
+    assert places().region_conflict("Kokkola", "FI", "FI1B").code == "FI1D"
+    assert places().region_conflict("Kokkola", "FI", "FI1A") is None  # 2006-2010 code: places are 2021/2024
