@@ -5,6 +5,14 @@ Queries are case- and accent-insensitive (``names.search_key``); places are GeoN
 inhabitants or more, with their alternate names ("Seville", "Cologne"), located in their NUTS 3
 region when the reference data was prepared (``generator/data/places.tsv``, see ``SOURCES.md``).
 Nothing here needs a geometry library. The table is read on first use and kept for the process.
+
+The API, all on the registry ``places()``:
+- ``search(query, country=None, limit=10, period="2014-2020") -> list[Candidate]``: ranked candidates
+  (``RANKS``), each with code, level, name, country, NUTS versions, category, NUTS 2 parent, and the
+  place that led to it; ``Candidate.as_dict()`` is the JSON of ``escp regions --format json``;
+- ``places_named(name, country=None) -> list[Place]``: the places of that name, most populous first;
+- ``region_conflict(city, country, region_code) -> Region | None``: the NUTS 2 region a city lies in
+  when it contradicts ``region_code`` (``escp check``'s warning), None when they agree or it is unsure.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from generator.reference.regions import Region, regions
 
 Match = Literal["code", "name", "place", "fuzzy"]
 RANKS: tuple[Match, ...] = ("code", "name", "place", "fuzzy")  # best first
-FUZZY_CUTOFF = 0.8  # difflib ratio of a close spelling: "Sevila" finds "Sevilla", "Koln" finds "Köln"
+FUZZY_CUTOFF = 0.8  # difflib ratio of a close spelling: "Sevila" finds "Sevilla", "Kolnn" finds "Köln"
 DEFAULT_PERIOD = "2014-2020"
 PLACE_VERSIONS = ("2024", "2021")  # the NUTS versions places were located in
 
@@ -102,7 +110,8 @@ class PlaceRegistry:
         (level2_codes,) = lying_in
         if any(code.startswith(region_code[:4]) for code in level2_codes):
             return None
-        return regions().get(max(level2_codes, key=lambda code: regions().get(code).versions[-1]))
+        lying = [region for region in map(regions().get, level2_codes) if region is not None]
+        return max(lying, key=lambda region: region.versions[-1], default=None)  # the newest version's code
 
     def search(
         self, query: str, country: str | None = None, limit: int = 10, period: str = DEFAULT_PERIOD

@@ -12,7 +12,7 @@ import pytest
 
 from generator.cli import main
 from generator.reference.files import DATA_DIR
-from generator.reference.places import places
+from generator.reference.places import RANKS, places
 from tests.check.partnership_factory import VALID, partnership, write
 from tests.conftest import ROOT
 
@@ -124,7 +124,7 @@ def test_ranking_puts_an_exact_code_first_and_close_spellings_last():
     candidates = places().search("slask")  # no exact match: Śląskie by a close spelling
     assert candidates[0].code == "PL22" and candidates[0].match == "fuzzy"
     leipzig = places().search("Leipzig")
-    assert [c.match for c in leipzig] == sorted((c.match for c in leipzig), key=["code", "name", "place"].index)
+    assert [c.match for c in leipzig] == sorted((c.match for c in leipzig), key=RANKS.index)
     assert "DED51" in [c.code for c in leipzig if c.match == "place"]
 
 
