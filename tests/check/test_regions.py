@@ -14,6 +14,7 @@ from generator.cli import main
 from generator.reference.files import DATA_DIR
 from generator.reference.places import RANKS, places
 from tests.check.partnership_factory import VALID, partnership, write
+from tests.check.test_cli import escp
 from tests.conftest import ROOT
 
 # query → a NUTS code the first candidates must include: 29 places and regions in 24 countries, by
@@ -51,19 +52,9 @@ REAL_PLACES = {
 }
 
 
-def escp(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "regions", *args],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def finished(process: subprocess.Popen[str]) -> tuple[int, str, str]:
-    out, err = process.communicate(timeout=120)
-    return process.returncode, out, err
+def regions_command(*args: str) -> tuple[int, str, str]:
+    result = escp("regions", *args)
+    return result.returncode, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +86,7 @@ def test_the_sample_covers_ten_countries(answers):
 
 
 def test_kokkola_in_text_names_the_nuts_2_region_and_category():
-    status, out, _ = finished(escp("kokkola"))
+    status, out, _ = regions_command("kokkola")
     assert status == 0
     first, second = out.splitlines()[:2]
     assert first == "FI1D5  Keski-Pohjanmaa, in FI1D Pohjois- ja Itä-Suomi (Finland)"
@@ -103,7 +94,7 @@ def test_kokkola_in_text_names_the_nuts_2_region_and_category():
 
 
 def test_seville_in_json_has_every_field():
-    status, out, _ = finished(escp("Seville", "--format", "json"))
+    status, out, _ = regions_command("Seville", "--format", "json")
     assert status == 0
     first = json.loads(out)["candidates"][0]
     assert first == {
@@ -129,27 +120,27 @@ def test_ranking_puts_an_exact_code_first_and_close_spellings_last():
 
 
 def test_country_narrows_the_candidates():
-    status, out, _ = finished(escp("Cologne", "--country", "IT", "--format", "json"))
+    status, out, _ = regions_command("Cologne", "--country", "IT", "--format", "json")
     assert status == 0
     assert [c["code"] for c in json.loads(out)["candidates"]] == ["ITC47"]  # Cologne, province of Brescia
     assert places().search("Belgrade", country="BE")[0].code == "BE352"
 
 
 def test_no_match_says_what_to_try_and_exits_1():
-    status, out, err = finished(escp("Qwxyzville", "--country", "FI"))
+    status, out, err = regions_command("Qwxyzville", "--country", "FI")
     assert status == 1 and out == ""
     assert "No region or place in Finland matches 'Qwxyzville'" in err
     assert "English name" in err and "leave out --country" in err
 
 
 def test_wrong_country_is_a_usage_error():
-    status, _, err = finished(escp("Kokkola", "--country", "Finland"))
+    status, _, err = regions_command("Kokkola", "--country", "Finland")
     assert status == 2
     assert "--country Finland: not a country with NUTS regions" in err
 
 
 def test_query_is_echoed_without_control_characters():
-    _, _, err = finished(escp("\x1b[31mred"))
+    _, _, err = regions_command("\x1b[31mred")
     assert "\x1b" not in err
 
 
@@ -178,14 +169,7 @@ def city_warnings(tmp_path, *cities: tuple[str, str, str]) -> list[dict]:
     members = [member(index, country=c, region=r, city=city) for index, (city, c, r) in enumerate(cities)]
     members += VALID["members"][len(members) :]
     path = write(tmp_path, partnership(members=members))
-    out = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "check", "--format", "json", str(path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
-    (report,) = json.loads(out)["files"]
+    (report,) = json.loads(escp("check", "--format", "json", str(path)).stdout)["files"]
     assert report["valid"], report["errors"]
     return [warning for warning in report["warnings"] if warning["field"].endswith(".city")]
 
