@@ -10,9 +10,10 @@ import sys
 
 import pytest
 
+import generator.reference.places as places_module
 from generator.cli import main
 from generator.reference.files import DATA_DIR
-from generator.reference.places import RANKS, places
+from generator.reference.places import RANKS, PlaceRegistry, places
 from tests.check.partnership_factory import VALID, partnership, write
 from tests.check.test_cli import escp
 from tests.conftest import ROOT
@@ -197,3 +198,14 @@ def test_region_of_an_older_nuts_version_is_not_compared():
     assert places().region_conflict("Kokkola", "FI", "FI1D") is None
     assert places().region_conflict("Kokkola", "FI", "FI1B").code == "FI1D"
     assert places().region_conflict("Kokkola", "FI", "FI1A") is None  # 2006-2010 code: places are 2021/2024
+
+
+def test_indexed_lookups_find_what_plain_search_finds(monkeypatch):
+    """A whole directory's check switches from plain search to an index; both must answer alike."""
+    table = (DATA_DIR / "places.tsv").read_text(encoding="utf-8")
+    names = [("Frankfurt", "DE"), ("Kokkola", "FI"), ("Lisbon", None), ("Santiago", "ES"), ("Nowhere", None)]
+    scanned = [PlaceRegistry(table).places_named(name, country) for name, country in names]
+    monkeypatch.setattr(places_module, "SCAN_LOOKUPS", 0)
+    indexed = [PlaceRegistry(table).places_named(name, country) for name, country in names]
+    assert indexed == scanned
+    assert len(scanned[0]) == 2 and scanned[-1] == []
