@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.check.identity import record, unchecked_records, wanted_keys, warnings_by_file
 from generator.criteria import LabelContext, Verdict, evaluate
 from generator.load import Problem, SourceMap, read_partnership_file
 from generator.load.listing import Listing, listing
@@ -164,6 +165,26 @@ def directory_problems(reports: list[FileReport], others: Iterable[Listing] = ()
         report.errors.append(report.problem_at(("title",), f"the same title is already used by {first.path}"))
 
 
+def _name_position(report: FileReport, index: int) -> tuple[int, int]:
+    position = report.source_map.position(("members", index, "name"))
+    return position.line, position.column
+
+
+def _identity_warnings(reports: list[FileReport], others: Iterable[Path] = ()) -> None:
+    """Members that look like one organisation written two ways, or two under one identifier."""
+    records = [
+        found
+        for report in reports
+        if report.partnership is not None
+        for index, member in enumerate(report.partnership.members)
+        for found in [record(report.path, _name_position(report, index), index, member.model_dump(), checked=True)]
+        if found is not None
+    ]
+    found = warnings_by_file(records + unchecked_records(others, wanted_keys(records)))
+    for report in reports:
+        report.warnings += found.get(report.path, [])
+
+
 def _check_files(paths: list[Path], settings: Settings) -> list[FileReport]:
     context = LabelContext(settings.label)
     terms = settings.vocabularies
@@ -173,6 +194,7 @@ def _check_files(paths: list[Path], settings: Settings) -> list[FileReport]:
 def check_paths(paths: list[Path], settings: Settings) -> CheckReport:
     reports = _check_files(partnership_files(paths), settings)
     directory_problems(reports)
+    _identity_warnings(reports)
     return CheckReport(reports)
 
 
@@ -182,4 +204,5 @@ def check_in_directory(paths: list[Path], directory: Path, settings: Settings) -
     checked = {path.resolve() for path in paths}
     unchecked = [path for path in partnership_files([directory]) if path.resolve() not in checked]
     directory_problems(reports, [listing(path) for path in unchecked])
+    _identity_warnings(reports, unchecked)
     return CheckReport(reports)

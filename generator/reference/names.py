@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 # Latin letters that Unicode does not decompose into a base letter and a diacritic.
-_LETTERS = str.maketrans(
+LETTERS = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "þ": "th", "æ": "ae", "œ": "oe", "ß": "ss"}
 )
 _SEPARATORS = re.compile(r"[\W_]+")
@@ -19,6 +19,6 @@ _SEPARATORS = re.compile(r"[\W_]+")
 
 def search_key(text: str) -> str:
     """Lower case, no diacritics, words separated by one space: "Łódź" → "lodz", "Sankt-Pölten" → "sankt polten"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(LETTERS))
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(_SEPARATORS.sub(" ", bare).split())

@@ -1,13 +1,19 @@
 """Every organisation of the directory once, across partnerships, members and associates.
 
 Two records are the same organisation when they share a ``legal_id``; a record without one joins the
-organisation with the same normalised name in the same country.
+organisation with the same normalised name in the same country. (``escp check`` warns where this
+could be wrong: ``generator/check/identity.py``.)
+
+The name shown for an organisation written in several ways is chosen by a rule, not by file order:
+the spelling used with its ``legal_id`` (the most frequent of those), else the most frequent
+spelling, else the one with the most diacritics, then the longest, then the first alphabetically.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from generator.structure.directory import Directory, Entry
@@ -74,6 +80,18 @@ def _new_organisation(record: Member | Associate) -> Organisation:
     return Organisation("", record.name, record.country, record.kind, website=record.website)
 
 
+def _diacritics(name: str) -> int:
+    return sum(unicodedata.combining(char) > 0 for char in unicodedata.normalize("NFD", name))
+
+
+def display_name(spellings: list[tuple[str, bool]]) -> str:
+    """The name to show among ``spellings`` (each: the name, whether its record gives a legal_id)."""
+    with_id = [name for name, has_id in spellings if has_id]
+    candidates = with_id or [name for name, _ in spellings]
+    counts = Counter(candidates)
+    return min(counts, key=lambda name: (-counts[name], -_diacritics(name), -len(name), name))
+
+
 def _unique_ids(organisations: list[Organisation]) -> None:
     taken: dict[str, int] = {}
     for organisation in organisations:
@@ -87,6 +105,7 @@ def organisations(directory: Directory) -> list[Organisation]:
     by_legal_id: dict[str, Organisation] = {}
     by_name: dict[str, Organisation] = {}
     found: list[Organisation] = []
+    spellings: dict[int, list[tuple[str, bool]]] = defaultdict(list)
     for entry, record in _records(directory):
         legal_key, name_key = _legal_key(record), _name_key(record)
         organisation = by_legal_id.get(legal_key) if legal_key else by_name.get(name_key)
@@ -98,6 +117,9 @@ def organisations(directory: Directory) -> list[Organisation]:
         by_name.setdefault(name_key, organisation)
         role = record.role if isinstance(record, Member) else "associate"
         organisation.appearances.append(Appearance(entry, role))
+        spellings[id(organisation)].append((" ".join(record.name.split()), legal_key is not None))
+    for organisation in found:
+        organisation.name = display_name(spellings[id(organisation)])
     found.sort(key=lambda organisation: (normalised_name(organisation.name), organisation.country))
     _unique_ids(found)
     return found

@@ -55,3 +55,32 @@ def test_without_legal_id_the_name_and_country_decide(tmp_path: Path) -> None:
 def test_names_in_other_scripts_are_kept_apart() -> None:
     assert normalised_name("Ελληνικό Σύμπλεγμα") != normalised_name("Κυπριακό Σύμπλεγμα")
     assert normalised_name("Éire  Cluster") == normalised_name("eire-cluster")
+
+
+def test_the_name_shown_follows_the_stated_rule_not_file_order() -> None:
+    from generator.structure.organisations import display_name
+
+    # the spelling used with its legal_id wins, even when another spelling is more frequent
+    assert display_name([("Agro Transilvania", False), ("Agro Transilvania", False), ("AgroTransilvania", True)]) == (
+        "AgroTransilvania"
+    )
+    # else the most frequent, whatever the order of the files
+    spellings = [("Cluster Andalucia", False), ("Clúster Andalucía", False), ("Cluster Andalucia", False)]
+    assert display_name(spellings) == display_name(spellings[::-1]) == "Cluster Andalucia"
+    # else the one with diacritics, then the longest
+    assert display_name([("Cluster Andalucia", False), ("Clúster Andalucía", False)]) == "Clúster Andalucía"
+    assert display_name([("Clúster Andalucía", False), ("Cluster Andalucia", False)]) == "Clúster Andalucía"
+    assert display_name([("Kempen AM", True), ("Kempen AM Cluster", True)]) == "Kempen AM Cluster"
+
+
+def test_merged_spellings_show_the_same_name_in_either_file_order(tmp_path: Path) -> None:
+    accented = SOURCE.replace("Manufacturing Cluster", "Manufacturing Clüster")
+    shown = []
+    for name, (first, second) in {"a": (SOURCE, accented), "b": (accented, SOURCE)}.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "first.yml").write_text(first, encoding="utf-8")
+        (folder / "second.yml").write_text(retitled(second), encoding="utf-8")
+        found = organisations(load_directory(folder, load_settings(None)))
+        shown.append([org.name for org in found if org.name.startswith("Kempen")])
+    assert shown == [["Kempen Additive Manufacturing Clüster (fictional)"]] * 2
