@@ -14,8 +14,7 @@ def file_sizes(paths: list[Path]) -> tuple[int, int]:
 
 def explorer_files(site: Path) -> list[Path]:
     """The index and facet data the explorer downloads (not lunr.js itself, a fixed cost)."""
-    folder = site / "assets" / "explorer"
-    return sorted(path for path in folder.rglob("*") if path.is_file() and path.suffix == ".json")
+    return sorted((site / "assets" / "escp").glob("explorer*.json"))
 
 
 def site_sizes(site: Path, count: int, sample_slug: str) -> dict[str, float]:
