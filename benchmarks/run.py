@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import subprocess
@@ -112,7 +113,7 @@ def details(rows: list[dict[str, Any]]) -> str:
 
 
 def machine() -> str:
-    return f"{platform.machine()}, {__import__('os').cpu_count()} cores, Python {platform.python_version()}"
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (default: %(default)s)")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",")]
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="escp-bench-") as work:
         rows = []
         for count in sizes:
@@ -129,13 +131,16 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
         "machine": machine(),
+        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],  # before and after: shared machine
         "rows": rows,
         "goals_met": verdicts(rows),
     }
     output = ROOT / "benchmarks" / "results" / "latest.json"
     output.parent.mkdir(exist_ok=True)
     output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"{result['date']}, {result['machine']}\n\n{goals_table(rows)}\n\n{details(rows)}")
+    loads = result["load_average"]
+    print(f"{result['date']}, {result['machine']}, load average {loads[0]} before, {loads[1]} after")
+    print(f"\n{goals_table(rows)}\n\n{details(rows)}")
     return 0
 
 

@@ -53,12 +53,20 @@ def _epoch(page: bytes) -> int:
     return int(found[1])
 
 
+def _poll(base: str, epoch: int, edit: int) -> int:
+    """The epoch of the next build, polled as the page's script polls (the server answers each poll within 60 s)."""
+    deadline = time.monotonic() + RELOAD_TIMEOUT_S
+    while time.monotonic() < deadline:
+        answer = int(_get(f"{base}livereload/{epoch}/{edit}", timeout=RELOAD_TIMEOUT_S))
+        if answer > epoch:
+            return answer
+    raise RuntimeError(f"no rebuild within {RELOAD_TIMEOUT_S} s of the edit")
+
+
 def _one_reload(base: str, page_url: str, changed: Path, edit: int) -> float:
     epoch = _epoch(_get(page_url, timeout=RELOAD_TIMEOUT_S))
-    answer: list[bytes] = []
-    poll = threading.Thread(
-        target=lambda: answer.append(_get(f"{base}livereload/{epoch}/{edit}", timeout=RELOAD_TIMEOUT_S))
-    )
+    answer: list[int] = []
+    poll = threading.Thread(target=lambda: answer.append(_poll(base, epoch, edit)))
     poll.start()
     text = changed.read_text(encoding="utf-8")
     marker = f"Edited partnership {edit}"
@@ -66,8 +74,8 @@ def _one_reload(base: str, page_url: str, changed: Path, edit: int) -> float:
     changed.write_text(re.sub(r"title: .*", f"title: {marker}", text, count=1), encoding="utf-8")
     poll.join()
     reloaded = time.perf_counter() - start
-    if not answer or int(answer[0]) <= epoch:
-        raise RuntimeError("the live-reload poll returned without a new build")
+    if not answer:
+        raise RuntimeError("the live-reload poll failed")
     if marker.encode() not in _get(page_url, timeout=RELOAD_TIMEOUT_S):
         raise RuntimeError("the rebuilt page does not show the edit")
     return reloaded
