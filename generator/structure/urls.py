@@ -25,8 +25,12 @@ ORGANISATIONS_CSV = "data/organisations.csv"
 STATISTICS_JSON = "data/statistics.json"
 PARTNERSHIP_SCHEMA = "schema/partnership.schema.json"
 REPORT_SCHEMA = "schema/report.schema.json"
-EXPLORER_DATA = "assets/escp/explorer-data.json"  # written at build time, beside the theme's explorer.js
+# The explorer's data, written at build time beside the theme's explorer.js: the facets are small and
+# make the filters work; the index is the bulk and only search needs it. Its worker loads both.
+EXPLORER_FACETS = "assets/escp/explorer-facets.json"
+EXPLORER_INDEX = "assets/escp/explorer-index.json"
 EXPLORER_SCRIPT = "assets/escp/explorer.js"
+EXPLORER_WORKER = "assets/escp/explorer-worker.js"
 EXPLORER_STYLE = "assets/escp/explorer.css"
 LUNR_SCRIPT = "assets/escp/vendor/lunr.js"
 

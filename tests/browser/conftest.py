@@ -22,12 +22,14 @@ from urllib.parse import urlparse
 
 import pytest
 
+from benchmarks.synthetic import write_directory
 from generator.settings import load_settings
 from generator.structure.directory import Directory, load_directory
 from tests.conftest import ROOT, require_tool
 
 HOSTILE = Path(__file__).with_name("hostile.yml")
 HOSTILE_SLUG = "hostile-markup"
+LARGE_DIRECTORY = 130  # partnerships: more than two pages of the explorer's results
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-background-networking",
@@ -45,14 +47,11 @@ class BuiltSite:
     directory: Directory
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """``mkdocs build`` of the repository's site, with the hostile partnership added to the data."""
-    root = tmp_path_factory.mktemp("repo")
-    for folder in ("content", "theme", "partnerships"):
+def _build(root: Path) -> BuiltSite:
+    """``mkdocs build`` of the site project copied to ``root``, whose partnerships are already there."""
+    for folder in ("content", "theme"):
         shutil.copytree(ROOT / folder, root / folder)
     shutil.copy(ROOT / "site-config.yml", root / "site-config.yml")
-    shutil.copy(HOSTILE, root / "partnerships" / f"{HOSTILE_SLUG}.yml")
     site = root / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "site-config.yml", "-d", str(site)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -62,20 +61,46 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(root, site, load_directory(root / settings.partnerships_dir, settings))
 
 
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """``mkdocs build`` of the repository's site, with the hostile partnership added to the data."""
+    root = tmp_path_factory.mktemp("repo")
+    shutil.copytree(ROOT / "partnerships", root / "partnerships")
+    shutil.copy(HOSTILE, root / "partnerships" / f"{HOSTILE_SLUG}.yml")
+    return _build(root)
+
+
+@pytest.fixture(scope="session")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The site with a synthetic directory large enough that the explorer shows its results by pages."""
+    root = tmp_path_factory.mktemp("large")
+    write_directory(root, LARGE_DIRECTORY)
+    return _build(root)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(built_site: BuiltSite) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site.site))
+def _serve(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
     thread.join()
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: BuiltSite) -> Iterator[str]:
+    yield from _serve(built_site.site)
+
+
+@pytest.fixture(scope="session")
+def large_url(large_site: BuiltSite) -> Iterator[str]:
+    yield from _serve(large_site.site)
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 READY = "[data-explorer][data-explorer-ready]"
-RESULT_LINKS = ".escp-result:not([hidden]) .escp-result__title a"
+RESULT_LINKS = ".escp-result .escp-result__title a"
+MORE = "[data-explorer-more]"
 
 
 def open_explorer(page: Any, base_url: str, query: str = "") -> None:
@@ -17,12 +18,30 @@ def slug_of(href: str) -> str:
     return href.rstrip("/").rsplit("/", 1)[-1]
 
 
-def shown_slugs(page: Any) -> list[str]:
-    """The slugs of the partnerships listed, in their order on the page."""
+def settled(page: Any) -> None:
+    """Wait until the explorer shows the answer to the last change (the results are busy meanwhile)."""
+    page.wait_for_function("() => !document.querySelector('.escp-explorer [aria-busy=true]')")
+
+
+def listed_slugs(page: Any) -> list[str]:
+    """The slugs of the partnerships in the list now, in their order on the page."""
+    settled(page)
     return [slug_of(link.get_attribute("href")) for link in page.query_selector_all(RESULT_LINKS)]
 
 
+def shown_slugs(page: Any) -> list[str]:
+    """The slugs of every partnership that matches, in order: "Show more" is pressed until all are listed."""
+    while page.is_visible(MORE):
+        listed = len(page.query_selector_all(RESULT_LINKS))
+        press(page, MORE)
+        page.wait_for_function(
+            "([selector, listed]) => document.querySelectorAll(selector).length > listed", arg=[RESULT_LINKS, listed]
+        )
+    return listed_slugs(page)
+
+
 def status(page: Any) -> str:
+    settled(page)
     return page.inner_text(".escp-explorer [role=status]").strip()
 
 
@@ -33,6 +52,7 @@ def checked(page: Any) -> list[tuple[str, str]]:
 
 def counts(page: Any, facet: str) -> dict[str, int]:
     """The count shown beside each option of ``facet``."""
+    settled(page)
     return page.eval_on_selector_all(
         f".escp-explorer input[name='{facet}']",
         """boxes => Object.fromEntries(boxes.map(box =>

@@ -20,6 +20,11 @@ from generator.structure.directory import Directory, load_directory
 from tests.conftest import PARTNERSHIPS, ROOT
 
 BUDGET_GZIPPED_BYTES_PER_PARTNERSHIP = 1024
+FILES = ("explorer-facets.json", "explorer-index.json")  # the filters', then search's
+
+
+def read(folder: Path, name: str) -> dict:
+    return json.loads((folder / name).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +105,7 @@ def _packed_vectors(packed: dict) -> dict[tuple[str, str], dict[str, float]]:
 
 
 def test_the_packed_index_holds_exactly_what_lunr_built(directory, written):
-    packed = json.loads((written / "explorer-data.json").read_text(encoding="utf-8"))["index"]
+    packed = read(written, "explorer-index.json")["index"]
     serialized = lunr("ref", list(FIELDS), index_documents(directory), builder=english_builder()).serialize()
     assert sorted(packed["terms"]) == [term for term, _ in serialized["invertedIndex"]]
     assert _packed_vectors(packed) == _lunr_vectors(serialized)
@@ -108,7 +113,7 @@ def test_the_packed_index_holds_exactly_what_lunr_built(directory, written):
 
 
 def test_country_names_are_indexed_and_codes_resolve_to_them(directory, written):
-    data = json.loads((written / "explorer-data.json").read_text(encoding="utf-8"))
+    data = read(written, "explorer-index.json")
     assert data["countries"]["NO"] == "Norway"
     assert {"norway", "germani", "itali"} <= set(data["index"]["terms"])
     assert not {"no", "it", "be"} & set(data["index"]["terms"])
@@ -131,7 +136,7 @@ def test_markdown_links_leave_their_text_not_their_address(directory):
 
 
 def test_index_and_facets_weigh_at_most_1_kb_gzipped_per_partnership(directory, written, record_property):
-    raw = (written / "explorer-data.json").read_bytes()
+    raw = b"".join((written / name).read_bytes() for name in FILES)
     per_partnership = len(gzip.compress(raw, 9)) / len(directory.entries)
     record_property("explorer_bytes_per_partnership", round(len(raw) / len(directory.entries)))
     record_property("explorer_gzipped_bytes_per_partnership", round(per_partnership))
@@ -142,9 +147,8 @@ def test_vendored_lunr_js_is_the_version_of_the_index_and_the_output_is_reproduc
     vendored = (ROOT / "theme" / "assets" / "escp" / "vendor" / "lunr.js").read_bytes()
     assert f" - {LUNR_VERSION}\n".encode() in vendored[:200]
     write_explorer_assets(directory, tmp_path)
-    assert (tmp_path / "assets" / "escp" / "explorer-data.json").read_bytes() == (
-        written / "explorer-data.json"
-    ).read_bytes()
+    for name in FILES:
+        assert (tmp_path / "assets" / "escp" / name).read_bytes() == (written / name).read_bytes()
 
 
 def test_an_empty_directory_gives_an_empty_explorer(directory, tmp_path):
@@ -153,5 +157,6 @@ def test_an_empty_directory_gives_an_empty_explorer(directory, tmp_path):
     assert context["total"] == 0 and context["partnerships"] == []
     assert all(facet["options"] == [] for facet in context["facets"])
     write_explorer_assets(empty, tmp_path)
-    data = json.loads((tmp_path / "assets" / "escp" / "explorer-data.json").read_text(encoding="utf-8"))
-    assert data["docs"] == [] and data["index"]["terms"] == []
+    folder = tmp_path / "assets" / "escp"
+    assert read(folder, "explorer-facets.json")["docs"] == []
+    assert read(folder, "explorer-index.json")["index"]["terms"] == []
