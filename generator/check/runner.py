@@ -74,21 +74,37 @@ def partnership_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def _evidence_warnings(report: FileReport) -> list[Problem]:
-    """Support letters stored in the repository must exist beside ``partnerships/``."""
+def _stored_letters(report: FileReport) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The field and path of each support letter stored in the repository (under ``evidence/``)."""
     assert report.partnership is not None
-    root = report.path.resolve().parent.parent
-    warnings = []
     for index, member in enumerate(report.partnership.members):
         support = member.s3_support
-        if (
-            isinstance(support, SupportLetterReference)
-            and support.letter.document.startswith("evidence/")
-            and not (root / support.letter.document).is_file()
-        ):
-            path = ("members", index, "s3_support", "letter", "document")
-            warnings.append(report.problem_at(path, f"{support.letter.document} is not in the repository"))
-    return warnings
+        if isinstance(support, SupportLetterReference) and support.letter.document.startswith("evidence/"):
+            yield ("members", index, "s3_support", "letter", "document"), support.letter.document
+
+
+def _evidence_errors(report: FileReport) -> list[Problem]:
+    """A partnership references only its own letters, under ``evidence/<slug>/``: its maintainers own them."""
+    folder = f"evidence/{report.slug}/"
+    return [
+        report.problem_at(
+            field,
+            f"{document} is not in this partnership's folder {folder}: a partnership may only reference its own "
+            f"support letters, stored under {folder} (such as {folder}letter.pdf)",
+        )
+        for field, document in _stored_letters(report)
+        if not document.startswith(folder)
+    ]
+
+
+def _evidence_warnings(report: FileReport) -> list[Problem]:
+    """Support letters stored in the repository must exist beside ``partnerships/``."""
+    root = report.path.resolve().parent.parent
+    return [
+        report.problem_at(field, f"{document} is not in the repository")
+        for field, document in _stored_letters(report)
+        if not (root / document).is_file()
+    ]
 
 
 def _title_warnings(report: FileReport) -> list[Problem]:
@@ -128,6 +144,10 @@ def check_file(path: Path, terms: Vocabularies, context: LabelContext) -> FileRe
     report.errors = slug_problems(path.stem) + loaded.problems
     if partnership is not None and report.valid:
         report.partnership = partnership
+        report.errors = _evidence_errors(report)
+        if not report.valid:
+            report.partnership = None  # an invalid file has no partnership: the site leaves it out
+            return report
         report.criteria = evaluate(partnership, context)
         report.warnings = _title_warnings(report) + _evidence_warnings(report) + _city_warnings(report)
     return report

@@ -1,13 +1,17 @@
 """``escp check --changed-since BASE``: check what a pull request changes, and who may change it.
 
 The files are the changes since the merge base of BASE and HEAD, in the working tree: committed,
-staged and not yet staged (``git diff --name-status -M MERGE_BASE``), and untracked files in the
-partnerships folder and ``evidence/``, so a contributor can check a new file before committing it.
-In CI the working tree is a clean checkout of the pull request, so this is exactly what it changes.
+staged and not yet staged (``git diff --raw -M MERGE_BASE``, which gives each path's mode), and
+untracked files in the partnerships folder and ``evidence/``, so a contributor can check a new file
+before committing it. In CI the working tree is a clean checkout of the pull request, so this is
+exactly what it changes.
 An existing partnership may be changed, renamed or deleted by a maintainer listed in the BASE
-version of the file, or by a maintainer of the repository. Renames (a new slug) and deletions are
-always reported. Files outside the partnerships folder and ``evidence/`` need a repository
-maintainer's review.
+version of the file, or by a maintainer of the repository. Support letters belong to a partnership:
+``evidence/<slug>/…`` is owned by the maintainers of ``partnerships/<slug>.yml`` in BASE, and may
+be added only with that partnership's file when BASE has none. Renames (a new slug) and deletions
+are always reported. Files outside the partnerships folder and ``evidence/<slug>/`` need a
+repository maintainer's review. Symbolic links, submodules and file names that are not UTF-8 are
+refused, for everyone.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import os
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from generator.check.runner import PARTNERSHIP_SUFFIXES, CheckReport, UsageError, check_in_directory
@@ -24,13 +29,16 @@ from generator.settings import Settings
 
 EVIDENCE_DIR = "evidence"
 STATUSES = {"A": "added", "C": "added", "M": "modified", "T": "modified", "R": "renamed", "D": "deleted"}
+KINDS = {"120000": "symlink", "160000": "submodule"}  # git's modes; any other is a file
 
 
 @dataclass(frozen=True)
 class Change:
     status: str  # one of STATUSES' values
-    path: str  # the path after the change (the old path for a deletion)
+    path: str  # the path after the change (the old path for a deletion); see ``utf8``
     old_path: str | None = None  # set for renames
+    kind: str = "file"  # file, symlink or submodule: what the change leaves (what it removes, for a deletion)
+    utf8: bool = True  # False: a path is not UTF-8, and shows its undecodable bytes as \xNN
 
 
 @dataclass(frozen=True)
@@ -71,23 +79,43 @@ def git(root: Path, *args: str) -> str:
     return result.stdout
 
 
+def _readable(path: str) -> tuple[str, bool]:
+    """``path`` as git gave it (undecodable bytes as surrogates) shown as text, and whether it is UTF-8."""
+    shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return shown, shown == path
+
+
+def _change(header: str, paths: list[str]) -> Change:
+    """One entry of ``git diff --raw -z``: ``:OLDMODE NEWMODE OLDSHA NEWSHA STATUS`` and its paths."""
+    old_mode, new_mode, _, _, letter = header.removeprefix(":").split(" ")
+    status = STATUSES.get(letter[:1], "modified")
+    kind = KINDS.get(old_mode if status == "deleted" else new_mode, "file")
+    shown = [_readable(path) for path in paths]
+    utf8 = all(ok for _, ok in shown)
+    if letter[:1] == "R":
+        return Change(status, shown[1][0], shown[0][0], kind, utf8)
+    return Change(status, shown[-1][0], None, kind, utf8)  # a copy (C) is an addition of its second path
+
+
+def _untracked(root: Path, path: str) -> Change:
+    shown, utf8 = _readable(path)
+    return Change("added", shown, None, "symlink" if (root / path).is_symlink() else "file", utf8)
+
+
 def changed_files(root: Path, base: str, untracked_wanted: Callable[[str], bool]) -> list[Change]:
     """What the working tree changes since the merge base of ``base`` and HEAD, with the untracked files
     that ``untracked_wanted`` accepts (as added)."""
     git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
     merge_base = git(root, "merge-base", base, "HEAD").strip()
-    fields = git(root, "diff", "--name-status", "-M", "-z", merge_base, "--").split("\0")
+    fields = git(root, "diff", "--raw", "-z", "-M", "--no-abbrev", merge_base, "--").split("\0")
     changes, index = [], 0
     while index < len(fields) - 1:
-        status = STATUSES.get(fields[index][:1], "modified")
-        if fields[index][:1] in "RC":
-            old, new, index = fields[index + 1], fields[index + 2], index + 3
-            changes.append(Change(status, new, old) if status == "renamed" else Change(status, new))
-        else:
-            changes.append(Change(status, fields[index + 1]))
-            index += 2
+        header = fields[index]
+        count = 2 if header.split(" ")[-1][:1] in "RC" else 1
+        changes.append(_change(header, fields[index + 1 : index + 1 + count]))
+        index += 1 + count
     untracked = git(root, "ls-files", "--others", "--exclude-standard", "-z").split("\0")
-    changes += [Change("added", path) for path in untracked if path and untracked_wanted(path)]
+    changes += [_untracked(root, path) for path in untracked if path and untracked_wanted(path)]
     return changes
 
 
@@ -97,12 +125,27 @@ class _Reviewer:
         self.review = review
         self.folder = PurePosixPath(partnerships_dir)
 
+    @cached_property
+    def new_slugs(self) -> set[str]:
+        """The partnerships this pull request adds: their evidence folders may come with them."""
+        return {
+            PurePosixPath(change.path).stem
+            for change in self.review.changes
+            if change.status in {"added", "renamed"} and change.kind == "file" and self.is_partnership(change.path)
+        }
+
     def is_partnership(self, path: str) -> bool:
         file = PurePosixPath(path)
         return file.parent == self.folder and file.suffix in PARTNERSHIP_SUFFIXES
 
+    @staticmethod
+    def evidence_slug(path: str) -> str | None:
+        """The partnership that ``evidence/<slug>/…`` belongs to; None for any other path."""
+        parts = PurePosixPath(path).parts
+        return parts[1] if len(parts) >= 3 and parts[0] == EVIDENCE_DIR else None
+
     def is_open(self, path: str) -> bool:
-        return self.is_partnership(path) or PurePosixPath(path).parts[0] == EVIDENCE_DIR
+        return self.is_partnership(path) or self.evidence_slug(path) is not None
 
     def add(self, kind: str, path: str, message: str, blocking: bool = False) -> None:
         self.review.findings.append(Finding(kind, path, message, blocking))
@@ -116,10 +159,19 @@ class _Reviewer:
         handles = loaded.data.get("maintainers") if isinstance(loaded.data, dict) else None
         return [str(handle).removeprefix("@") for handle in handles] if isinstance(handles, list) else []
 
-    def ownership(self, change: Change, old_path: str) -> None:
-        maintainers = self.base_maintainers(old_path)
+    def owner(self, slug: str) -> tuple[str, list[str]] | None:
+        """The partnership file of ``slug`` in BASE and its maintainers; None when BASE has none."""
+        for suffix in PARTNERSHIP_SUFFIXES:
+            path = str(self.folder / f"{slug}{suffix}")
+            maintainers = self.base_maintainers(path)
+            if maintainers is not None:
+                return path, maintainers
+        return None
+
+    def approve(self, path: str, what: str, maintainers: list[str]) -> None:
+        """A blocking finding unless the author maintains the partnership or the repository."""
         review = self.review
-        if maintainers is None or review.repository_maintainer:
+        if review.repository_maintainer:
             return
         author = review.author
         if author is not None and author.removeprefix("@").casefold() in {m.casefold() for m in maintainers}:
@@ -128,11 +180,30 @@ class _Reviewer:
         handles = ", ".join(f"@{handle}" for handle in maintainers) or "none listed"
         self.add(
             "ownership",
-            change.path,
-            f"{change.status} an existing partnership, but {who}: "
-            f"a maintainer of the partnership ({handles}) or of the repository must approve",
+            path,
+            f"{what}, but {who}: a maintainer of the partnership ({handles}) or of the repository must approve",
             blocking=True,
         )
+
+    def ownership(self, change: Change, old_path: str) -> None:
+        maintainers = self.base_maintainers(old_path)
+        if maintainers is not None:
+            self.approve(change.path, f"{change.status} an existing partnership", maintainers)
+
+    def evidence(self, change: Change, path: str, slug: str) -> None:
+        """``evidence/<slug>/…`` belongs to the partnership ``slug``: in BASE, or added by this pull request."""
+        owner = self.owner(slug)
+        what = f"{change.status} {path}, a support letter of the partnership '{slug}'"
+        if owner is not None:
+            self.approve(change.path, what, owner[1])
+        elif slug not in self.new_slugs and not self.review.repository_maintainer:
+            self.add(
+                "evidence",
+                change.path,
+                f"{what}, which has no file {self.folder}/{slug}.yml here or in this pull request: "
+                f"support letters go in the folder {EVIDENCE_DIR}/<slug>/ of the partnership that references them",
+                blocking=True,
+            )
 
     def outside(self, change: Change) -> None:
         paths = [path for path in (change.old_path, change.path) if path is not None]
@@ -141,21 +212,34 @@ class _Reviewer:
         self.add(
             "outside",
             change.path,
-            f"{change.status} a file outside {self.folder}/ (partnership files) and {EVIDENCE_DIR}/: "
-            "a maintainer of the repository must review it",
+            f"{change.status} a file outside {self.folder}/ (partnership files) and {EVIDENCE_DIR}/<slug>/ "
+            "(their support letters): a maintainer of the repository must review it",
             blocking=True,
         )
 
     def new_file(self, change: Change) -> None:
-        if (self.root / change.path).is_symlink():
+        if change.kind == "symlink":
             self.add("symlink", change.path, "symbolic links are not accepted; add the file itself", blocking=True)
+        elif change.kind == "submodule":
+            message = "submodules (links to another repository) are not accepted; add the files themselves"
+            self.add("submodule", change.path, message, blocking=True)
         elif self.is_partnership(change.path):
             self.review.partnership_files.append(change.path)
 
     def judge(self, change: Change) -> None:
+        if not change.utf8:
+            message = f"the file name {change.path} is not valid UTF-8 (its other bytes are shown as \\xNN); rename it"
+            self.add("file-name", change.path, message, blocking=True)
+            return
         self.outside(change)
         if change.status != "deleted":
             self.new_file(change)
+        if change.kind != "file":
+            return
+        for path in dict.fromkeys(path for path in (change.old_path, change.path) if path is not None):
+            slug = self.evidence_slug(path)
+            if slug is not None:
+                self.evidence(change, path, slug)
         old_path = change.old_path or change.path
         if not self.is_partnership(old_path):
             return

@@ -21,6 +21,9 @@ FINDING_LABELS = {
     "ownership": "needs approval",
     "outside": "needs review",
     "symlink": "refused",
+    "submodule": "refused",
+    "file-name": "refused",
+    "evidence": "needs review",
     "rename": "renamed",
     "deletion": "deleted",
 }

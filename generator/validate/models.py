@@ -50,7 +50,9 @@ class StrategyReference(Model):
 class SupportLetter(Model):
     authority: Annotated[str, text(300)] = Field(description="The authority managing the EU funds that signed.")
     date: datetime.date = Field(description="Date of the letter, YYYY-MM-DD.")
-    document: DocumentReference = Field(description="https:// URL of the letter, or its path under evidence/.")
+    document: DocumentReference = Field(
+        description="https:// URL of the letter, or its path under evidence/<slug>/, the folder of this partnership."
+    )
 
 
 class SupportLetterReference(Model):

@@ -97,7 +97,7 @@ def _document(value: str) -> str:
         return value
     raise PydanticCustomError(
         "document_reference",
-        "'{value}' is neither an https:// URL nor a file path under evidence/ (such as evidence/letter.pdf)",
+        "'{value}' is neither an https:// URL nor a file path under evidence/ (such as evidence/<slug>/letter.pdf)",
         {"value": value},
     )
 

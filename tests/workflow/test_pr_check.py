@@ -199,14 +199,129 @@ def test_a_repository_maintainer_may_change_other_files_and_any_partnership(tmp_
     ]
 
 
-def test_evidence_files_need_no_review(tmp_path):
+LETTER = b"%PDF-1.4\n"
+
+
+def add_letter(repo: Path, path: str) -> None:
+    (repo / path).parent.mkdir(parents=True, exist_ok=True)
+    (repo / path).write_bytes(LETTER)
+
+
+def findings(out: Path) -> list[tuple[str, str, bool]]:
+    return [
+        (f["kind"], f["path"], f["blocking"])
+        for f in json.loads((out / "report.json").read_text())["changes"]["findings"]
+    ]
+
+
+def with_base_letter(tmp_path: Path) -> Path:
+    """The base branch holds a letter of batteries-value-chain (maintainers ingrid-battcluster, pawel-cellnet)."""
     repo = base_repository(tmp_path)
-    (repo / "evidence").mkdir()
-    (repo / "evidence" / "letter.pdf").write_bytes(b"%PDF-1.4\n")
+    git(repo, "switch", "--quiet", "main")
+    add_letter(repo, "evidence/batteries-value-chain/letter.pdf")
+    commit(repo)
+    git(repo, "switch", "--quiet", "pull-request")
+    git(repo, "merge", "--quiet", "--ff-only", "main")
+    return repo
+
+
+def test_a_partnership_maintainer_may_add_and_change_its_own_letters(tmp_path):
+    repo = with_base_letter(tmp_path)
+    add_letter(repo, "evidence/batteries-value-chain/letter.pdf")
+    (repo / "evidence/batteries-value-chain/letter.pdf").write_bytes(LETTER + b"% signed\n")
+    add_letter(repo, "evidence/batteries-value-chain/second-letter.pdf")
+    commit(repo)
+    result, out = pr_check(repo, "ingrid-battcluster")
+    assert result.returncode == 0, result.stdout
+    assert findings(out) == []
+
+
+@pytest.mark.parametrize("change", ["overwrite", "delete", "add", "rename away"])
+def test_nobody_else_may_touch_a_partnerships_letters(tmp_path, change):
+    """evidence/ was open to all: anyone could overwrite or delete another partnership's letter."""
+    repo = with_base_letter(tmp_path)
+    letter = "evidence/batteries-value-chain/letter.pdf"
+    if change == "overwrite":
+        (repo / letter).write_bytes(b"%PDF-1.4\n% forged\n")
+    elif change == "delete":
+        git(repo, "rm", "--quiet", letter)
+    elif change == "add":
+        add_letter(repo, "evidence/batteries-value-chain/forged.pdf")
+    else:
+        (repo / "evidence" / "newcomer-partnership").mkdir()
+        git(repo, "mv", letter, "evidence/newcomer-partnership/letter.pdf")
+    commit(repo)
+    result, out = pr_check(repo, "newcomer")
+    assert result.returncode == 1, result.stdout
+    assert ("ownership", True) in {(kind, blocking) for kind, _, blocking in findings(out)}
+    assert (
+        "a support letter of the partnership 'batteries-value-chain', but @newcomer is not one of its maintainers"
+        in (result.stdout)
+    )
+
+
+def test_a_new_partnership_brings_its_letters_but_a_letter_needs_a_partnership(tmp_path):
+    repo = base_repository(tmp_path)
+    slug = "hydrogen-valleys"
+    write(repo / "partnerships", partnership(title="Hydrogen Valleys Partnership", thematic_area="Hydrogen"), slug)
+    add_letter(repo, f"evidence/{slug}/letter.pdf")
+    add_letter(repo, "evidence/nobody/letter.pdf")
+    add_letter(repo, "evidence/loose-letter.pdf")
+    commit(repo)
+    result, out = pr_check(repo, "newcomer")
+    assert result.returncode == 1, result.stdout
+    assert findings(out) == [
+        ("outside", "evidence/loose-letter.pdf", True),
+        ("evidence", "evidence/nobody/letter.pdf", True),
+    ]
+    assert "which has no file partnerships/nobody.yml here or in this pull request" in result.stdout
+
+
+def test_a_partnership_may_reference_only_letters_in_its_own_folder(tmp_path):
+    repo = with_base_letter(tmp_path)
+    members = partnership()["members"]
+    documents = ["evidence/batteries-value-chain/letter.pdf", "evidence/letter.pdf", "evidence/hydrogen/a.pdf"]
+    for member, document in zip(members, documents, strict=True):
+        member["s3_support"] = {"letter": {"authority": "MA", "date": "2017-01-01", "document": document}}
+    path = write(repo / "partnerships", partnership(members=members, title="Hydrogen Partnership"), "hydrogen")
+    add_letter(repo, "evidence/hydrogen/a.pdf")
     commit(repo)
     result, _ = pr_check(repo, "newcomer")
-    assert result.returncode == 0, result.stdout
-    assert result.stdout.strip() == ""
+    assert result.returncode == 1
+    lines = [number for number, text in enumerate(path.read_text().splitlines(), 1) if "document:" in text]
+    errors = [line for line in result.stdout.splitlines() if "is not in this partnership's folder" in line]
+    assert [line.split(",line=")[1].split(",")[0] for line in errors] == [str(lines[0]), str(lines[1])]
+    assert "only reference its own support letters, stored under evidence/hydrogen/" in errors[0]
+
+
+def test_a_submodule_or_symlink_under_partnerships_is_refused_without_a_traceback(tmp_path):
+    repo = base_repository(tmp_path)
+    (repo / "partnerships" / "link.yml").symlink_to("precision-farming.yml")
+    git(repo, "add", "--all")
+    commit_sha = git(repo, "rev-parse", "HEAD")
+    git(repo, "update-index", "--add", "--cacheinfo", f"160000,{commit_sha},partnerships/linked.yml")
+    git(repo, "commit", "--quiet", "-m", "a submodule and a symbolic link")
+    (repo / "partnerships" / "linked.yml").mkdir()  # as a checkout leaves a submodule it does not clone
+    result, out = pr_check(repo, "newcomer", "admin")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert findings(out) == [("symlink", "partnerships/link.yml", True), ("submodule", "partnerships/linked.yml", True)]
+    assert (
+        "::error file=partnerships/linked.yml,line=1,col=1,title=escp review%3A submodule::submodules" in result.stdout
+    )
+    assert json.loads((out / "report.json").read_text())["files"] == []
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_without_a_traceback(tmp_path):
+    repo = base_repository(tmp_path)
+    shutil.copy(repo / "partnerships" / "precision-farming.yml", repo / "partnerships" / os.fsdecode(b"caf\xe9.yml"))
+    commit(repo)
+    result, out = pr_check(repo, "newcomer")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert findings(out) == [("file-name", "partnerships/caf\\xe9.yml", True)]
+    assert "the file name partnerships/caf\\xe9.yml is not valid UTF-8" in result.stdout
+    assert "| `partnerships/caf\\xe9.yml` | ❌ refused |" in (repo.parent / "summary.md").read_text()
 
 
 @pytest.mark.parametrize("permission", ["triage", "read", "none"])
