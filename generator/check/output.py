@@ -116,7 +116,7 @@ def as_github(report: CheckReport) -> str:
 def save_report(report: CheckReport, folder: Path) -> None:
     """``report.json`` and ``report.md`` in ``folder``: what the pull-request workflow uploads."""
     folder.mkdir(parents=True, exist_ok=True)
-    record = Report.of(report)
+    record = Report.of(report).within()  # what the comment workflow accepts
     (folder / "report.json").write_text(record.text(), "utf-8")
     (folder / "report.md").write_text(markdown_report(record) + "\n", "utf-8")
 

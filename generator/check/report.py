@@ -22,10 +22,15 @@ if TYPE_CHECKING:
 REPORT_VERSION: Literal[1] = 1
 SCHEMA_ID = "https://escp-directory.eu/schema/report.schema.json"
 
-# Limits that what the checker writes stays within (longer texts are clipped when written), and that an
-# artifact read back must respect.
+# Limits that what the checker writes stays within (longer texts are clipped, longer lists cut with a last
+# "… and N more" entry when written), and that an artifact read back must respect.
 MAX_TEXT = 5_000
 MAX_NAME = 500
+MAX_FILES = 100_000  # files in one report (a whole directory)
+MAX_PROBLEMS = 1_000  # errors, and warnings, listed for one file
+MAX_CHANGES = 3_000  # changed files reviewed in one pull request (GitHub shows at most 3,000 files of a diff)
+MAX_FINDINGS = 3 * MAX_CHANGES + 1  # at most three findings per change, and one for too many changes
+MAX_REPORT_BYTES = 16 * 1024 * 1024  # report.json in the pull-request artifact
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 Name = Annotated[str, Field(max_length=MAX_NAME)]
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,60}$")]
@@ -35,6 +40,16 @@ Count = Annotated[int, Field(ge=0, le=10_000_000)]
 def clip(text: str, limit: int = MAX_TEXT) -> str:
     """``text`` within ``limit`` characters: a longer one is cut, and says so with a final ellipsis."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _problems(problems: list[Problem], what: str) -> list[ProblemRecord]:
+    """At most MAX_PROBLEMS records; a longer list ends with one that says how many more there are."""
+    records = [ProblemRecord.of(problem) for problem in problems[:MAX_PROBLEMS]]
+    if len(problems) > MAX_PROBLEMS:
+        more = problems[MAX_PROBLEMS]
+        message = f"… and {len(problems) - MAX_PROBLEMS:,} more {what}: fix these first, then check again"
+        records.append(ProblemRecord(line=more.line, column=more.column, field="", message=message))
+    return records
 
 
 class _Record(BaseModel):
@@ -73,9 +88,9 @@ class FileRecord(_Record):
     slug: Name
     valid: bool
     labelled: bool
-    errors: list[ProblemRecord] = Field(max_length=10_000)
+    errors: list[ProblemRecord] = Field(max_length=MAX_PROBLEMS + 1)
     criteria: list[VerdictRecord] = Field(max_length=50)
-    warnings: list[ProblemRecord] = Field(max_length=10_000)
+    warnings: list[ProblemRecord] = Field(max_length=MAX_PROBLEMS + 1)
 
     @classmethod
     def of(cls, file: FileReport) -> FileRecord:
@@ -84,10 +99,22 @@ class FileRecord(_Record):
             slug=clip(file.slug, MAX_NAME),
             valid=file.valid,
             labelled=file.labelled,
-            errors=[ProblemRecord.of(problem) for problem in file.errors],
+            errors=_problems(file.errors, "errors"),
             criteria=[VerdictRecord.of(verdict) for verdict in file.criteria],
-            warnings=[ProblemRecord.of(problem) for problem in file.warnings],
+            warnings=_problems(file.warnings, "warnings"),
         )
+
+    def summarised(self) -> FileRecord:
+        """This file without its details, for a report that would be too large: its verdict stays."""
+        if not self.errors:
+            return self.model_copy(update={"criteria": [], "warnings": []})
+        first = self.errors[0]
+        message = (
+            f"{len(self.errors):,} errors left out: this report is limited to {MAX_REPORT_BYTES // 2**20} MiB; "
+            "run escp check on this file to see them"
+        )
+        note = ProblemRecord(line=first.line, column=first.column, field="", message=message)
+        return self.model_copy(update={"errors": [note], "criteria": [], "warnings": []})
 
 
 class ChangeRecord(_Record):
@@ -109,8 +136,8 @@ class ChangesRecord(_Record):
     base: Name
     author: Name | None
     repository_maintainer: bool
-    files: list[ChangeRecord] = Field(max_length=10_000)
-    findings: list[FindingRecord] = Field(max_length=10_000)
+    files: list[ChangeRecord] = Field(max_length=MAX_CHANGES)
+    findings: list[FindingRecord] = Field(max_length=MAX_FINDINGS)
 
     @classmethod
     def of(cls, review: ChangeReview) -> ChangesRecord:
@@ -118,9 +145,15 @@ class ChangesRecord(_Record):
             base=clip(review.base, MAX_NAME),
             author=review.author,
             repository_maintainer=review.repository_maintainer,
-            files=[ChangeRecord(status=c.status, path=c.path, old_path=c.old_path) for c in review.changes],
+            files=[
+                ChangeRecord(
+                    status=c.status, path=clip(c.path, MAX_NAME), old_path=c.old_path and clip(c.old_path, MAX_NAME)
+                )
+                for c in review.changes
+            ],
             findings=[
-                FindingRecord(kind=f.kind, path=f.path, blocking=f.blocking, message=f.message) for f in review.findings
+                FindingRecord(kind=f.kind, path=clip(f.path, MAX_NAME), blocking=f.blocking, message=clip(f.message))
+                for f in review.findings
             ],
         )
 
@@ -141,7 +174,7 @@ class Report(_Record):
     model_config = ConfigDict(extra="ignore", strict=True, frozen=True)  # the summary of an artifact is dropped
 
     version: Literal[1] = REPORT_VERSION
-    files: list[FileRecord] = Field(max_length=10_000)
+    files: list[FileRecord] = Field(max_length=MAX_FILES)
     changes: ChangesRecord | None = None
 
     @classmethod
@@ -162,6 +195,24 @@ class Report(_Record):
     def text(self) -> str:
         data = self.model_dump(mode="json", exclude={"changes"} if self.changes is None else None)
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+    def within(self, max_bytes: int = MAX_REPORT_BYTES) -> Report:
+        """This report, its last files summarised until its text fits ``max_bytes`` (the artifact's limit)."""
+        excess = len(self.text().encode()) - max_bytes
+        files = list(self.files)
+        for index in reversed(range(len(files))):
+            if excess <= 0:
+                break
+            summary = files[index].summarised()
+            excess -= _size_in_report(files[index]) - _size_in_report(summary)
+            files[index] = summary
+        return self.model_copy(update={"files": files})
+
+
+def _size_in_report(file: FileRecord) -> int:
+    """The bytes ``file`` takes in :meth:`Report.text`, where each of its lines is indented by four more spaces."""
+    text = json.dumps(file.model_dump(mode="json"), indent=2, ensure_ascii=False)
+    return len(text.encode()) + 4 * text.count("\n")
 
 
 def report_schema() -> dict[str, Any]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
+from generator.check.report import MAX_CHANGES
 from generator.check.runner import PARTNERSHIP_SUFFIXES, CheckReport, UsageError, check_in_directory
 from generator.load.reader import LoadedFile, parse_text
 from generator.settings import Settings
@@ -259,7 +260,14 @@ class _Reviewer:
 def review_changes(root: Path, base: str, author: str | None, repository_maintainer: bool, folder: str) -> ChangeReview:
     review = ChangeReview(base, author, repository_maintainer, [])
     reviewer = _Reviewer(root, review, folder)
-    review.changes = changed_files(root, base, reviewer.is_open)
+    changes = changed_files(root, base, reviewer.is_open)
+    review.changes = changes[:MAX_CHANGES]
+    if len(changes) > MAX_CHANGES:
+        message = (
+            f"this pull request changes {len(changes):,} files; the check reviews the first {MAX_CHANGES:,} "
+            "(GitHub shows no more of a diff): split it into smaller pull requests"
+        )
+        review.findings.append(Finding("too-many", changes[MAX_CHANGES].path, message, blocking=True))
     for change in review.changes:
         reviewer.judge(change)
     return review

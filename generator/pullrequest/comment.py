@@ -19,11 +19,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from generator.check.report import Report
+from generator.check.report import MAX_REPORT_BYTES, Report
 from generator.pullrequest.markdown import markdown_report
 
 MARKER = "<!-- escp-check -->"
-MAX_FILE_BYTES = 1024 * 1024
+MAX_PULL_REQUEST_BYTES = 1024
 MAX_COMMENT_CHARS = 60_000
 SHA = Annotated[str, Field(pattern=r"^[0-9a-f]{40}$")]
 
@@ -39,12 +39,12 @@ class ArtifactError(Exception):
     """The artifact is missing, too large, malformed or about another commit."""
 
 
-def _read(folder: Path, name: str) -> bytes:
+def _read(folder: Path, name: str, limit: int) -> bytes:
     path = folder / name
     if path.is_symlink() or not path.is_file():
         raise ArtifactError(f"{name} is missing from the artifact")
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise ArtifactError(f"{name} is larger than {MAX_FILE_BYTES:,} bytes")
+    if path.stat().st_size > limit:
+        raise ArtifactError(f"{name} is larger than {limit:,} bytes")
     return path.read_bytes()
 
 
@@ -54,8 +54,8 @@ def read_artifact(folder: Path, head_sha: str) -> tuple[PullRequestRef, Report]:
     The report is read with the models that wrote it; its summary is computed again, never read.
     """
     try:
-        pull = PullRequestRef.model_validate_json(_read(folder, "pull-request.json"))
-        report = Report.model_validate_json(_read(folder, "report.json"))
+        pull = PullRequestRef.model_validate_json(_read(folder, "pull-request.json", MAX_PULL_REQUEST_BYTES))
+        report = Report.model_validate_json(_read(folder, "report.json", MAX_REPORT_BYTES))
     except ValidationError as error:
         raise ArtifactError(f"the artifact is malformed: {error.error_count()} problems") from None
     if pull.head_sha != head_sha:
@@ -63,11 +63,29 @@ def read_artifact(folder: Path, head_sha: str) -> tuple[PullRequestRef, Report]:
     return pull, report
 
 
+def _fitted(text: str, limit: int = MAX_COMMENT_CHARS) -> str:
+    """``text`` cut after its last whole line within ``limit``, ending with how many lines and files are left out."""
+    if len(text) <= limit:
+        return text
+    lines = text.split("\n")
+    kept, size = 0, 0
+    while size + len(lines[kept]) + 1 <= limit - 200:  # room for the closing note
+        size += len(lines[kept]) + 1
+        kept += 1
+    rest = [line for line in lines[kept:] if line.strip() and not line.startswith("|--")]
+    files = sum(line.startswith("### `") for line in rest)
+    return "\n".join(
+        [
+            *lines[:kept],
+            "",
+            f"… and {len(rest):,} more lines ({files:,} more files): the full report is in the summary "
+            "of the validate run.",
+        ]
+    )
+
+
 def comment_body(pull: PullRequestRef, report: Report) -> str:
-    text = markdown_report(report)
-    if len(text) > MAX_COMMENT_CHARS:
-        text = text[: text.rfind("\n", 0, MAX_COMMENT_CHARS)]
-        text += "\n\n… the report is too long for a comment: the full report is in the validate run's summary."
+    text = _fitted(markdown_report(report))
     verdict = "passes" if report.ok else "does not pass yet"
     return f"{MARKER}\n{text}\n\n<sub>Commit `{pull.head_sha}` {verdict} the ESCP-S3 check.</sub>\n"
 

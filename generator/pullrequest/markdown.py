@@ -24,6 +24,7 @@ FINDING_LABELS = {
     "submodule": "refused",
     "file-name": "refused",
     "evidence": "needs review",
+    "too-many": "split it",
     "rename": "renamed",
     "deletion": "deleted",
 }

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.check import check_paths
+from generator.check.output import save_report
+from generator.check.report import MAX_PROBLEMS, MAX_REPORT_BYTES, Report
 from generator.pullrequest.comment import (
     MARKER,
     MAX_COMMENT_CHARS,
@@ -16,6 +19,8 @@ from generator.pullrequest.comment import (
     github_output,
     read_artifact,
 )
+from generator.settings import Settings
+from tests.check.partnership_factory import partnership, write
 
 HEAD = "a" * 40
 HOSTILE = "<img src=x onerror=alert(1)> [click](https://evil.example) @everyone | ![x](y) `code`"
@@ -79,7 +84,7 @@ def test_malformed_or_foreign_artifacts_are_refused(tmp_path, change, reason):
 
 def test_oversized_missing_and_linked_files_are_refused(tmp_path):
     folder = artifact(tmp_path / "big", hostile_report())
-    (folder / "report.json").write_text(" " * (1024 * 1024 + 1))
+    (folder / "report.json").write_text(" " * (MAX_REPORT_BYTES + 1))
     with pytest.raises(ArtifactError, match="larger than"):
         read_artifact(folder, HEAD)
     (folder / "report.json").unlink()
@@ -90,13 +95,48 @@ def test_oversized_missing_and_linked_files_are_refused(tmp_path):
         read_artifact(folder, HEAD)
 
 
-def test_a_long_report_is_cut_to_fit_a_comment(tmp_path):
+def test_a_long_report_is_cut_to_fit_a_comment_and_says_how_much_is_left_out(tmp_path):
     report = hostile_report()
     problem = {"line": 1, "column": 1, "field": "f", "message": "m" * 4000}
     report["files"][0]["errors"] = [problem] * 40
+    report["files"].append(report["files"][0] | {"path": "partnerships/second.yml"})
     body = comment_body(*read_artifact(artifact(tmp_path, report), HEAD))
     assert len(body) < MAX_COMMENT_CHARS + 500
-    assert "too long for a comment" in body
+    kept = body.count("| 1:1 | f |")
+    assert 0 < kept < 80
+    more = re.search(r"\n\n… and (\d+) more lines \(1 more files\): the full report is in the summary", body)
+    assert more and int(more.group(1)) > 80 - kept  # the rows left out, the second file's heading, the hints…
+    assert body.rstrip().endswith("does not pass yet the ESCP-S3 check.</sub>")
+
+
+def test_what_the_checker_writes_the_comment_reads_however_long(tmp_path):
+    """The reading limits are the writing limits: a long report is cut with "and N more", never refused."""
+    unknown = {f"unknown_{key}": key for key in range(12)}  # each an error, as are the missing type, country…
+    members = [{"name": f"Member {index}"} | unknown for index in range(100)]
+    folder = tmp_path / "partnerships"
+    write(folder, partnership(members=members, title="A" * 5), "many-errors")
+    write(folder, partnership(members=members, title="B" * 5), "more-errors")
+    report = check_paths([folder], Settings())
+    assert len(report.files[0].errors) > MAX_PROBLEMS
+    save_report(report, tmp_path / "artifact")
+    (tmp_path / "artifact" / "pull-request.json").write_text(json.dumps({"pr": 7, "head_sha": HEAD, "base_sha": HEAD}))
+    pull, record = read_artifact(tmp_path / "artifact", HEAD)
+    assert len(record.files[0].errors) == MAX_PROBLEMS + 1
+    assert record.files[0].errors[-1].message.startswith(f"… and {len(report.files[0].errors) - MAX_PROBLEMS:,} more")
+    body = comment_body(pull, record)
+    assert "more lines (1 more files)" in body and "does not pass yet" in body
+
+
+def test_a_report_too_large_for_the_artifact_keeps_every_verdict(tmp_path):
+    report = Report.model_validate_json(json.dumps(hostile_report() | {"version": 1}))
+    errors = report.files[0].errors * 20
+    files = [report.files[0].model_copy(update={"path": f"partnerships/f{i}.yml", "errors": errors}) for i in range(20)]
+    report = report.model_copy(update={"files": files})
+    smaller = report.within(len(report.text().encode()) // 2)
+    assert len(smaller.text().encode()) <= len(report.text().encode()) // 2
+    assert [(f.path, f.valid, f.labelled) for f in smaller.files] == [(f.path, f.valid, f.labelled) for f in files]
+    assert smaller.files[0] == files[0] and "errors left out" in smaller.files[-1].errors[0].message
+    assert not smaller.ok
 
 
 def test_output_blocks_use_a_delimiter_the_body_cannot_forge():

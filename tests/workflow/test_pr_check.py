@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.report import Report
+from generator.pullrequest import changes
 from generator.pullrequest.comment import MARKER
+from generator.settings import Settings
 from tests.check.partnership_factory import partnership, write
 from tests.conftest import PARTNERSHIPS, ROOT, require_tool
 
@@ -185,13 +188,18 @@ def test_a_maintainer_editing_their_partnership_passes(tmp_path):
     assert json.loads((out / "report.json").read_text())["changes"]["findings"] == []
 
 
-@pytest.mark.parametrize("permission", ["admin", "maintain", "write"])
-def test_a_repository_maintainer_may_change_other_files_and_any_partnership(tmp_path, permission):
+@pytest.fixture
+def readme_edit_and_deletion(tmp_path):
     repo = base_repository(tmp_path)
-    (repo / "README.md").write_text("# directory, edited by the owner\n")
+    (repo / "README.md").write_text("# directory, edited\n")
     git(repo, "rm", "--quiet", "partnerships/circular-textiles.yml")
     commit(repo)
-    result, _ = pr_check(repo, "owner", permission)
+    return repo
+
+
+@pytest.mark.parametrize("permission", ["admin", "maintain", "write"])
+def test_a_repository_maintainer_may_change_other_files_and_any_partnership(readme_edit_and_deletion, permission):
+    result, _ = pr_check(readme_edit_and_deletion, "owner", permission)
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines() == [
         "::warning file=partnerships/circular-textiles.yml,line=1,col=1,title=escp review%3A deletion::"
@@ -326,17 +334,12 @@ def test_a_file_name_that_is_not_utf8_is_refused_without_a_traceback(tmp_path):
 
 @pytest.mark.parametrize("permission", ["triage", "read", "none"])
 def test_an_organisation_member_or_collaborator_without_write_permission_is_not_a_repository_maintainer(
-    tmp_path, permission
+    readme_edit_and_deletion, permission
 ):
     """author_association MEMBER or COLLABORATOR once skipped the ownership checks: the permission decides."""
-    repo = base_repository(tmp_path)
-    (repo / "README.md").write_text("# directory, edited by a member of the organisation\n")
-    git(repo, "rm", "--quiet", "partnerships/circular-textiles.yml")
-    commit(repo)
-    result, out = pr_check(repo, "org-member", permission)
+    result, out = pr_check(readme_edit_and_deletion, "org-member", permission)
     assert result.returncode == 1, result.stdout
-    findings = json.loads((out / "report.json").read_text())["changes"]["findings"]
-    assert {(f["kind"], f["blocking"]) for f in findings} >= {("outside", True), ("ownership", True)}
+    assert {(kind, blocking) for kind, _, blocking in findings(out)} >= {("outside", True), ("ownership", True)}
 
 
 @pytest.mark.parametrize(
@@ -372,3 +375,19 @@ def test_an_unknown_base_commit_is_a_usage_error(tmp_path):
     )
     assert result.returncode == 2
     assert "escp: error: git rev-parse" in result.stderr
+
+
+def test_a_pull_request_of_more_files_than_are_reviewed_fails_with_a_finding_not_a_crash(tmp_path, monkeypatch):
+    monkeypatch.setattr(changes, "MAX_CHANGES", 5)  # MAX_CHANGES (3,000) files take a minute to commit and diff
+    repo = base_repository(tmp_path)
+    (repo / "docs").mkdir()
+    for index in range(6):
+        (repo / "docs" / f"page-{index}.md").write_text(f"{index}\n")
+    commit(repo)
+    monkeypatch.chdir(repo)
+    report = changes.check_changes("main", "owner", True, Path("partnerships"), Settings())
+    record = Report.of(report).changes
+    assert record is not None and len(record.files) == 5
+    assert [(f.kind, f.path, f.blocking) for f in record.findings] == [("too-many", "docs/page-5.md", True)]
+    assert record.findings[0].message.startswith("this pull request changes 6 files; the check reviews the first 5")
+    assert not report.ok
