@@ -64,6 +64,9 @@ class PlatformSettings(_Settings):
     description: str = ""
 
 
+GitHubRepository = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^https://github\.com/[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")
+]
 PlatformId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
 
@@ -71,6 +74,11 @@ class Settings(_Settings):
     """Options of the ``escp`` plugin entry."""
 
     partnerships_dir: str = Field("partnerships", description="Folder of the partnership files.")
+    repository: GitHubRepository | None = Field(
+        None,
+        description="https://github.com/<owner>/<name> of the directory: where 'Ask to join' opens an issue. "
+        "Not MkDocs' repo_url, whose header widget would make every page call api.github.com.",
+    )
     platforms: dict[PlatformId, Annotated[PlatformSettings, BeforeValidator(_platform)]] = Field(
         default_factory=dict, description="More thematic platforms: id → label or {label, description}."
     )
@@ -108,6 +116,8 @@ MESSAGES = {  # Pydantic's error types, in the words of a person editing site-co
 def _message(error: Any) -> str:
     if error["type"] == "greater_than_equal":
         return f"expected at least {error['ctx']['ge']}"
+    if error["loc"][:1] == ("repository",) and error["type"] == "string_pattern_mismatch":
+        return "expected the repository's address, https://github.com/<owner>/<name>"
     return MESSAGES.get(error["type"], "not a valid value")
 
 

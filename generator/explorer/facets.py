@@ -51,6 +51,16 @@ def _categories(directory: Directory, entry: Entry) -> set[str]:
     return {category for category in found if category is not None}
 
 
+def _welcomed_countries(directory: Directory, entry: Entry) -> Iterable[str]:
+    """Where a partnership seeking partners welcomes them from; an empty ``countries`` list means anywhere."""
+    seeking = entry.partnership.seeking_partners
+    if seeking is None:
+        return []
+    if seeking.countries:
+        return seeking.countries
+    return directory.known_countries
+
+
 FACETS = (
     _FacetSpec(
         "platform",
@@ -91,6 +101,12 @@ FACETS = (
         "New partners",
         lambda _, entry: [OPEN] if entry.partnership.seeking_partners else [],
         lambda _, __: "Open to new partners",
+    ),
+    _FacetSpec(
+        "open-to",
+        "Open to new partners from",
+        _welcomed_countries,
+        lambda _, code: countries().get(code).name,
     ),
 )
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.check.report import report_schema_text
+from generator.export.badges import badge_files
 from generator.export.feed import FEED_LENGTH, atom_feed
 from generator.export.statistics import statistics_json
 from generator.export.tables import (
@@ -93,5 +94,5 @@ EXPORTS = (
 
 
 def export_files(data: SiteData) -> dict[str, bytes]:
-    """Path relative to the site root → content, for every export."""
-    return {export.path: export.write(data).encode("utf-8") for export in EXPORTS}
+    """Path relative to the site root → content, for every export and every partnership's badge."""
+    return {export.path: export.write(data).encode("utf-8") for export in EXPORTS} | badge_files(data)

@@ -16,9 +16,11 @@ class EscpOptions(base.Config):  # type: ignore[no-untyped-call]  # MkDocs' own 
     partnerships_dir = c.Type(str, default="partnerships")
     platforms = c.Type(dict, default={})
     label = c.Type(dict, default={})
+    repository = c.Optional(c.Type(str))
 
     def settings(self, source: str) -> Settings:
-        options: dict[str, Any] = {key: self[key] for key in ("partnerships_dir", "platforms", "label")}
+        names = ("partnerships_dir", "platforms", "label", "repository")
+        options: dict[str, Any] = {key: self[key] for key in names if self[key] is not None}
         return settings_from(options, source)
 
 

@@ -7,9 +7,10 @@ reader has), a title for screen readers and tooltips, no font file and no reques
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.reference.text_widths import text_width
 from generator.render.svg import accessible_root, number, text
@@ -51,9 +52,9 @@ def _text(x: float, width: float, value: str) -> str:
 
 def badge(label: str, badge_status: BadgeStatus, subject: str = "") -> Markup:
     """The badge as a complete SVG document, titled by its status; ``subject`` (the partnership) in its description."""
-    label_width, message_width = (text_width(value, FONT_SIZE) for value in (label, badge_status.message))
+    label_width, message_width = (_width(value) for value in (label, badge_status.message))
     left = label_width + 2 * PADDING
-    total = left + message_width + 2 * PADDING
+    total = badge_width(label, badge_status)
     description = f"{subject} in the ESCP-S3 directory" if subject else "ESCP-S3 directory"
     body = (
         f'<clipPath id="escp-badge-round"><rect width="{number(total)}" height="{HEIGHT}" rx="3"/></clipPath>'
@@ -64,3 +65,30 @@ def badge(label: str, badge_status: BadgeStatus, subject: str = "") -> Markup:
     )
     attributes = f'width="{number(total)}" height="{HEIGHT}" viewBox="0 0 {number(total)} {HEIGHT}"'
     return accessible_root("escp-badge", badge_status.title, description, attributes, body)
+
+
+@dataclass(frozen=True)
+class Embedding:
+    """What a partnership copies to show its badge on its own website, linked to its page here."""
+
+    markdown: str
+    html: str
+
+
+def embedding(badge_url: str, page_url: str, badge_status: BadgeStatus, width: int) -> Embedding:
+    """Snippets for the absolute ``badge_url`` and ``page_url``; the status title is the image's text alternative."""
+    alt = badge_status.title
+    html = (
+        f'<a href="{escape(page_url)}"><img src="{escape(badge_url)}" alt="{escape(alt)}" '
+        f'width="{width}" height="{HEIGHT}"></a>'
+    )
+    return Embedding(f"[![{alt}]({badge_url})]({page_url})", html)
+
+
+def _width(value: str) -> int:
+    """The text's width rounded up to whole pixels, so that the badge's size is a whole number (HTML's img width)."""
+    return math.ceil(text_width(value, FONT_SIZE))
+
+
+def badge_width(label: str, badge_status: BadgeStatus) -> int:
+    return sum(_width(value) + 2 * PADDING for value in (label, badge_status.message))

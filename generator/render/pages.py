@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.export import EXPORTS
+from generator.export.badges import badge_embedding, badge_status
 from generator.reference import Term
 from generator.render.charts import Bar, Point, bar_chart, line_chart
+from generator.render.join import join_issue_url, join_title
 from generator.structure import SiteData, urls
 from generator.structure.directory import Entry
 from generator.structure.statistics import Measure
@@ -56,12 +58,25 @@ def platform_page(data: SiteData, platform: Term) -> PageSpec:
     )
 
 
+def join_url(data: SiteData, entry: Entry) -> str | None:
+    """The pre-filled join issue, for a partnership that seeks partners in a directory with a repository."""
+    repository = data.directory.settings.repository
+    return join_issue_url(repository, entry) if repository and entry.partnership.seeking_partners else None
+
+
 def partnership_page(data: SiteData, entry: Entry) -> PageSpec:
     return PageSpec(
         urls.partnership(entry.slug),
         entry.partnership.title,
         "partnership.html",
-        {"entry": entry, "p": entry.partnership},
+        {
+            "entry": entry,
+            "p": entry.partnership,
+            "join_url": join_url(data, entry),
+            "join_subject": join_title(entry),
+            "badge": badge_status(entry),
+            "embed": badge_embedding(entry, data.site_url),
+        },
         in_nav=False,
         description=entry.partnership.summary,
         updated=entry.added.isoformat() if entry.added else data.updated,

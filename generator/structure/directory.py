@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from generator.check import FileReport, check_paths
@@ -45,6 +46,18 @@ class Directory:
     def terms(self) -> Vocabularies:
         """The vocabularies of this directory's settings (computed once, with the configured platforms)."""
         return self.settings.vocabularies
+
+    @cached_property
+    def known_countries(self) -> frozenset[str]:
+        """Every country the directory names: the eligible ones, the members' and those partners are sought from."""
+        members = {member.country for entry in self.entries for member in entry.partnership.members}
+        sought = {
+            code
+            for entry in self.entries
+            if entry.partnership.seeking_partners
+            for code in entry.partnership.seeking_partners.countries
+        }
+        return self.context.eligible_countries | members | sought
 
     def by_slug(self, slug: str) -> Entry:
         return next(entry for entry in self.entries if entry.slug == slug)

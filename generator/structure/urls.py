@@ -39,6 +39,11 @@ def partnership(slug: str) -> str:
     return f"partnerships/{quote(slug)}/"
 
 
+def badge(slug: str) -> str:
+    """The partnership's SVG badge, beside its page."""
+    return f"{partnership(slug)}badge.svg"
+
+
 def platform(platform_id: str) -> str:
     return f"platforms/{quote(platform_id)}/"
 
@@ -101,6 +106,9 @@ class Links:
 
     def partnership(self, slug: str) -> str:
         return self(partnership(slug))
+
+    def badge(self, slug: str) -> str:
+        return self(badge(slug))
 
     def platform(self, platform_id: str) -> str:
         return self(platform(platform_id))

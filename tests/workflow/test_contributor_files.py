@@ -7,21 +7,36 @@ import subprocess
 
 import yaml
 
+from generator.reference import vocabularies
+from generator.render.join import JOIN_FORM, JOIN_LABEL, PREFILLED_FIELDS
 from tests.conftest import ROOT, require_tool
 
 GITHUB = ROOT / ".github"
 FORMS = sorted((GITHUB / "ISSUE_TEMPLATE").glob("*.yml"))
 
 
-def test_issue_forms_register_update_and_report_a_problem_match_github_schemas():
+def test_issue_forms_register_update_join_and_report_a_problem_match_github_schemas():
     tool = require_tool("check-jsonschema")
     forms = [path for path in FORMS if path.name != "config.yml"]
-    assert sorted(path.stem for path in forms) == ["problem", "register", "update"]
+    assert sorted(path.stem for path in forms) == ["join", "problem", "register", "update"]
     for schema, paths in (("vendor.github-issue-forms", forms), ("vendor.github-issue-config", [FORMS[0]])):
         result = subprocess.run(
             [tool, "--builtin-schema", schema, *map(str, paths)], capture_output=True, text=True, check=False
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_join_form_has_the_fields_the_ask_to_join_link_fills_in():
+    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / JOIN_FORM).read_text(encoding="utf-8"))
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    assert set(PREFILLED_FIELDS) <= set(fields)
+    assert JOIN_LABEL in form["labels"]
+    for asked in ("organisation", "country", "region", "type", "why"):
+        assert asked in fields, asked
+    required = {name for name, item in fields.items() if item.get("validations", {}).get("required")}
+    assert {"organisation", "country", "type", "why", *PREFILLED_FIELDS} <= required
+    member_types = [term.label for term in vocabularies().terms["member_types"].values()]
+    assert fields["type"]["attributes"]["options"] == member_types
 
 
 def test_the_pre_commit_hook_runs_escp_check_on_partnership_files_only():

@@ -1,5 +1,6 @@
-/* Turns the spelled-out contact addresses of partnership pages into mailto links. The address is in
-   base64 in data-escp-email, so that naive scrapers of the HTML do not find it. Also names Material's
+/* Turns the spelled-out contact addresses of partnership pages into mailto links (with the subject in
+   data-escp-subject, if any). The address is in base64 in data-escp-email, so that naive scrapers of
+   the HTML do not find it. Also names Material's
    search dialog, which its template leaves without an accessible name. */
 (function () {
   "use strict";
@@ -19,7 +20,8 @@
       }
       if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(address)) return;
       var link = document.createElement("a");
-      link.href = "mailto:" + address;
+      var subject = span.getAttribute("data-escp-subject");
+      link.href = "mailto:" + address + (subject ? "?subject=" + encodeURIComponent(subject) : "");
       link.textContent = address;
       span.replaceChildren(link);
     });
