@@ -21,10 +21,13 @@ def site_sizes(site: Path, count: int, sample_slug: str) -> dict[str, float]:
     explorer_raw, explorer_gz = file_sizes(explorer_files(site))
     search_raw, search_gz = file_sizes([site / "search" / "search_index.json"])
     page = site / "partnerships" / sample_slug / "index.html"
+    statistics_raw, statistics_gz = file_sizes([site / "statistics" / "index.html"])
     return {
         "explorer_bytes_per_partnership": round(explorer_raw / count),
         "explorer_gzip_bytes_per_partnership": round(explorer_gz / count),
         "search_index_bytes_per_partnership": round(search_raw / count),
         "search_index_gzip_bytes_per_partnership": round(search_gz / count),
         "partnership_page_bytes": page.stat().st_size,
+        "statistics_page_bytes": statistics_raw,
+        "statistics_page_gzip_bytes": statistics_gz,
     }
