@@ -75,8 +75,9 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
 
 
 def serve_site(config_file: str, dev_addr: str) -> None:
-    """``mkdocs serve``; the plugin adds the partnerships folder to the watched paths."""
+    """``mkdocs serve``; the plugin adds the partnerships folder to the watched paths. Not strict: while a
+    partnership file is invalid the plugin builds a page listing its problems instead of the site."""
     try:
-        serve(config_file=config_file, livereload=True, dev_addr=dev_addr)
+        serve(config_file=config_file, livereload=True, dev_addr=dev_addr, strict=False)
     except MkDocsException as error:
         raise SiteBuildError(error.format_message()) from error

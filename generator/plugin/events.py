@@ -21,8 +21,10 @@ from mkdocs.utils import get_relative_url
 
 from generator.explorer import explorer_context, write_explorer_assets
 from generator.export import export_files
+from generator.load import Problem
 from generator.plugin.options import EscpOptions
 from generator.render.pages import PageSpec, home_blocks, site_pages
+from generator.render.problems import problems_page
 from generator.render.templates import Renderer
 from generator.settings import ConfigError, Settings
 from generator.structure import SiteData, urls
@@ -39,11 +41,16 @@ class EscpPlugin(BasePlugin[EscpOptions]):  # type: ignore[no-untyped-call]  # M
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.serving = False
+        self.problems: tuple[tuple[Path, Problem], ...] = ()  # while serving: the invalid files' problems
         self.settings: Settings | None = None
         self.data: SiteData | None = None
         self.specs: dict[str, PageSpec] = {}
         self.renderer: Renderer | None = None
         self.full_content: dict[str, str] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -61,7 +68,10 @@ class EscpPlugin(BasePlugin[EscpOptions]):  # type: ignore[no-untyped-call]  # M
         try:
             directory = load_directory(self.partnerships_dir(config), self.settings)
         except DirectoryError as error:
-            raise PluginError(str(error)) from error
+            if not self.serving:
+                raise PluginError(str(error)) from error
+            return self._problems_only(error, files, config)
+        self.problems = ()
         for entry in directory.entries:
             for warning in entry.warnings:  # advice, not a build failure: strict builds stop on warnings
                 LOG.info(f"{entry.source}:{warning.line}:{warning.column}: warning: {warning.field}: {warning.message}")
@@ -74,6 +84,19 @@ class EscpPlugin(BasePlugin[EscpOptions]):  # type: ignore[no-untyped-call]  # M
                 inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
                 files.append(File.generated(config, spec.src, content="", inclusion=inclusion))
         return files
+
+    def _problems_only(self, error: DirectoryError, files: Files, config: MkDocsConfig) -> Files:
+        """While serving: no pages (and no navigation to check), only the problems page written after the build,
+        until the files are fixed and the watcher rebuilds."""
+        LOG.error(str(error))
+        here = Path.cwd()
+        shown = [
+            (path.resolve().relative_to(here) if path.resolve().is_relative_to(here) else path, problem)
+            for path, problem in error.problems
+        ]
+        self.problems, self.data, self.specs = tuple(shown), None, {}
+        config.nav = None
+        return Files([file for file in files if not file.is_documentation_page()])
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
@@ -121,9 +144,14 @@ class EscpPlugin(BasePlugin[EscpOptions]):  # type: ignore[no-untyped-call]  # M
     on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        if self.problems:  # the home page and every other address (404) show them
+            page = problems_page(config.theme.dirs, self.problems).encode()
+            for name in ("index.html", "404.html"):
+                (site_dir / name).write_bytes(page)
+            return
         if self.data is None:
             return
-        site_dir = Path(config.site_dir)
         for path, content in export_files(self.data).items():
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)

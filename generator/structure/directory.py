@@ -13,10 +13,15 @@ from generator.load import Problem
 from generator.reference import Vocabularies
 from generator.settings import Settings
 from generator.validate import Partnership
+from generator.wording import count
 
 
 class DirectoryError(Exception):
     """Some partnership files are invalid; the message lists every problem with file and line."""
+
+    def __init__(self, message: str, problems: tuple[tuple[Path, Problem], ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems  # (file, problem), in file order
 
 
 @dataclass(frozen=True)
@@ -66,12 +71,13 @@ class Directory:
         return [entry for entry in self.entries if entry.partnership.platform == platform]
 
 
+def _problem_text(path: Path, problem: Problem) -> str:
+    field = f"{problem.field}: " if problem.field else ""
+    return f"{path}:{problem.line}:{problem.column}: {field}{problem.message}"
+
+
 def _problems_text(reports: list[FileReport]) -> str:
-    return "\n".join(
-        f"{report.path}:{problem.line}:{problem.column}: {problem.field}: {problem.message}"
-        for report in reports
-        for problem in report.errors
-    )
+    return "\n".join(_problem_text(report.path, problem) for report in reports for problem in report.errors)
 
 
 def load_directory(partnerships_dir: Path, settings: Settings) -> Directory:
@@ -79,7 +85,8 @@ def load_directory(partnerships_dir: Path, settings: Settings) -> Directory:
     report = check_paths([partnerships_dir], settings)
     invalid = [file for file in report.files if not file.valid]
     if invalid:
-        raise DirectoryError(f"{len(invalid)} invalid partnership file(s):\n{_problems_text(invalid)}")
+        problems = tuple((file.path, problem) for file in invalid for problem in file.errors)
+        raise DirectoryError(f"{count(len(invalid), 'invalid partnership file')}:\n{_problems_text(invalid)}", problems)
     entries = tuple(
         Entry(file.slug, file.path, file.partnership, tuple(file.criteria), tuple(file.warnings))
         for file in sorted(report.files, key=lambda file: file.slug)
