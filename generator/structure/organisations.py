@@ -11,11 +11,11 @@ spelling, else the one with the most diacritics, then the longest, then the firs
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from generator.reference.names import search_key
 from generator.structure.directory import Directory, Entry
 from generator.validate.models import Associate, Member
 
@@ -49,9 +49,8 @@ Record = tuple[Entry, Member | Associate]
 
 
 def normalised_name(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[\W_]+", " ", bare).split())
+    """The name as a person would search it (case, diacritics, ł/ø/ß…, punctuation folded): one key per spelling."""
+    return search_key(name)
 
 
 def _name_key(record: Member | Associate) -> str:
