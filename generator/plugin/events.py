@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from generator.check.visible import visible
 from generator.explorer import explorer_context, write_explorer_assets
 from generator.export import export_files
 from generator.load import Problem
@@ -69,12 +70,13 @@ class EscpPlugin(BasePlugin[EscpOptions]):  # type: ignore[no-untyped-call]  # M
             directory = load_directory(self.partnerships_dir(config), self.settings)
         except DirectoryError as error:
             if not self.serving:
-                raise PluginError(str(error)) from error
+                raise PluginError(visible(str(error))) from error
             return self._problems_only(error, files, config)
         self.problems = ()
         for entry in directory.entries:
             for warning in entry.warnings:  # advice, not a build failure: strict builds stop on warnings
-                LOG.info(f"{entry.source}:{warning.line}:{warning.column}: warning: {warning.field}: {warning.message}")
+                where = f"{visible(str(entry.source))}:{warning.line}:{warning.column}"
+                LOG.info(f"{where}: warning: {visible(warning.field)}: {visible(warning.message)}")
         self.data = SiteData.of(directory, config.site_url or "/")
         self.renderer = Renderer(config.theme.dirs, self.data)
         self.specs = {spec.src: spec for spec in site_pages(self.data, explorer_context(directory))}
@@ -88,7 +90,7 @@ class EscpPlugin(BasePlugin[EscpOptions]):  # type: ignore[no-untyped-call]  # M
     def _problems_only(self, error: DirectoryError, files: Files, config: MkDocsConfig) -> Files:
         """While serving: no pages (and no navigation to check), only the problems page written after the build,
         until the files are fixed and the watcher rebuilds."""
-        LOG.error(str(error))
+        LOG.error(visible(str(error)))
         here = Path.cwd()
         shown = [
             (path.resolve().relative_to(here) if path.resolve().is_relative_to(here) else path, problem)

@@ -84,3 +84,17 @@ def test_the_checkers_warnings_are_shown_by_escp_build_without_failing_it(tmp_pa
     assert result.returncode == 0, result.stderr
     assert "blue-bioeconomy.yml:" in result.stderr
     assert "warning: title: thematic_area is not set" in result.stderr
+
+
+def test_escp_build_shows_control_characters_from_the_data_escaped(tmp_path: Path) -> None:
+    project = new_project(tmp_path / "project")
+    source = project / "partnerships" / "blue-bioeconomy.yml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text("\n".join(line for line in text.splitlines() if not line.startswith("thematic_area:")) + "\n")
+    source.rename(source.with_name("blue\x1b[2K\x1b[1A\x9b32mALL GOOD.yml"))  # a warning, or an error, names it
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "build"], cwd=project, capture_output=True, text=True, check=False
+    )
+    output = result.stdout + result.stderr
+    assert "blue\\x1b[2K\\x1b[1A\\u009b32mALL GOOD.yml" in output
+    assert "\x1b" not in output and "\x9b" not in output
