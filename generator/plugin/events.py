@@ -154,7 +154,8 @@ class EscpPlugin(BasePlugin[EscpOptions]):  # type: ignore[no-untyped-call]  # M
             return
         if self.data is None:
             return
-        for path, content in export_files(self.data).items():
+        maps = self.renderer.maps.asset_files() if self.renderer else {}
+        for path, content in {**export_files(self.data), **maps}.items():
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)

@@ -137,9 +137,14 @@ def geometry_svg(nuts_map: NutsMap, categories: Mapping[str, str | None]) -> str
 
 
 def view_box(nuts_map: NutsMap, codes: Iterable[str], min_width: int = 900) -> Box | None:
-    """The part of the map around ``codes`` (regions in insets count only when there is nothing else)."""
+    """The part of the map around ``codes``, with a margin.
+
+    Regions in insets count only when there is nothing else; a view of mainland regions is kept clear
+    of the inset column (its regions in insets are named beside the map instead).
+    """
     shapes = [nuts_map.regions[code] for code in codes if code in nuts_map.regions]
-    boxes = [shape.box for shape in shapes if not shape.inset] or [shape.box for shape in shapes]
+    mainland = [shape.box for shape in shapes if not shape.inset]
+    boxes = mainland or [shape.box for shape in shapes]
     if not boxes:
         return None
     x0, y0 = min(box[0] for box in boxes), min(box[1] for box in boxes)
@@ -147,13 +152,11 @@ def view_box(nuts_map: NutsMap, codes: Iterable[str], min_width: int = 900) -> B
     width = max(x1 - x0, min_width, (y1 - y0) * 4 // 5)
     height = max(y1 - y0, width * 3 // 5)
     pad = width // 12
-    centre_x, centre_y = (x0 + x1) // 2, (y0 + y1) // 2
-    return (
-        centre_x - width // 2 - pad,
-        centre_y - height // 2 - pad,
-        centre_x + width // 2 + pad,
-        centre_y + height // 2 + pad,
-    )
+    left = (x0 + x1) // 2 - width // 2 - pad
+    if mainland:
+        left = max(left, *(x + inset_width for x, _y, inset_width, _h in nuts_map.insets.values()))
+    top = (y0 + y1) // 2 - height // 2 - pad
+    return (left, top, left + width + 2 * pad, top + height + 2 * pad)
 
 
 def _region(region: MapRegion, spec: MapSpec, nuts_map: NutsMap, radius: int) -> Markup:
@@ -170,7 +173,7 @@ def _region(region: MapRegion, spec: MapSpec, nuts_map: NutsMap, radius: int) ->
 def render_map(spec: MapSpec, nuts_map: NutsMap) -> Markup:
     """An inline SVG map: a title and description, a base layer, linked regions, borders, attribution."""
     x0, y0, x1, y1 = spec.view or (0, 0, nuts_map.width, nuts_map.height)
-    radius = max(4, (x1 - x0) // 160)
+    radius = max(4, (x1 - x0) // 90)
     regions = Markup("").join(_region(region, spec, nuts_map, radius) for region in spec.regions)
     base_fill = "" if spec.base == "categories" else Markup(' fill="{}"').format(LAND)
     return Markup(

@@ -13,6 +13,7 @@ from generator.render.charts import Bar, Point, bar_chart, line_chart
 from generator.render.join import join_issue_url, join_title
 from generator.structure import SiteData, urls
 from generator.structure.directory import Entry
+from generator.structure.regions import MapRegionView
 from generator.structure.statistics import Measure
 
 OTHER_AREA = "Other thematic areas"
@@ -95,10 +96,22 @@ def country_page(data: SiteData, index: int) -> PageSpec:
     )
 
 
+def region_page(data: SiteData, view: MapRegionView) -> PageSpec:
+    return PageSpec(
+        urls.region(view.code),
+        f"{view.name} ({view.code})",
+        "region.html",
+        {"view": view},
+        in_nav=False,
+        updated=data.updated,
+    )
+
+
 def index_pages(data: SiteData) -> list[PageSpec]:
     return [
         PageSpec(urls.ORGANISATIONS, "Organisations", "organisations.html", updated=data.updated),
         PageSpec(urls.COUNTRIES, "Countries", "countries.html", updated=data.updated),
+        PageSpec(urls.REGIONS, "Regions", "regions.html", updated=data.updated),
         PageSpec(urls.CRITERIA, "Label criteria", "criteria.html", updated=data.updated),
         PageSpec(urls.DATA, "Data", "data.html", {"exports": EXPORTS}, updated=data.updated),
     ]
@@ -155,6 +168,7 @@ def site_pages(data: SiteData, explorer: dict[str, Any]) -> list[PageSpec]:
         statistics_page(data),
         *(platform_page(data, platform) for platform in platforms(data)),
         *(country_page(data, index) for index in range(len(data.countries))),
+        *(region_page(data, view) for view in data.regions),
         *(partnership_page(data, entry) for entry in data.directory.entries),
     ]
 

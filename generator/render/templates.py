@@ -14,6 +14,7 @@ import jinja2
 from generator.criteria import CRITERIA
 from generator.criteria.context import category_label
 from generator.render.markup import LINK_REL, encoded_email, render_description, safe_href, spelled_email
+from generator.render.region_maps import SiteMaps
 from generator.structure import SiteData, urls
 from generator.structure.countries import region_view
 from generator.structure.directory import Entry
@@ -24,6 +25,7 @@ from generator.validate import Member
 class Renderer:
     def __init__(self, theme_dirs: Sequence[str], data: SiteData) -> None:
         self.data = data
+        self.maps = SiteMaps(data)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(list(theme_dirs)),
             autoescape=True,
@@ -45,6 +47,7 @@ class Renderer:
             member_category=self._member_category,
             verdicts=_verdicts,
             description=render_description,
+            maps=self.maps,
         )
         self.env.filters.update(safe_href=safe_href, encoded_email=encoded_email, spelled_email=spelled_email)
 

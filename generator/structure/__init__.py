@@ -8,6 +8,7 @@ from functools import cached_property
 from generator.structure.countries import CountryView, countries
 from generator.structure.directory import Directory, Entry
 from generator.structure.organisations import Organisation, organisations
+from generator.structure.regions import MapRegionView, map_regions
 from generator.structure.statistics import Statistics, statistics
 
 NEWEST = 5  # partnerships on the home page
@@ -30,6 +31,11 @@ class SiteData:
         dated = sorted(self.directory.entries, key=lambda entry: entry.slug)
         dated.sort(key=lambda entry: entry.added.toordinal() if entry.added else 0, reverse=True)
         return dated[:count]
+
+    @cached_property
+    def regions(self) -> tuple[MapRegionView, ...]:
+        """The NUTS 2 regions of the map that have member organisations, by code."""
+        return map_regions(self.directory, self.organisations)
 
     @cached_property
     def statistics(self) -> Statistics:

@@ -13,6 +13,7 @@ from urllib.parse import quote, urlencode
 HOME = ""
 ORGANISATIONS = "organisations/"
 COUNTRIES = "countries/"
+REGIONS = "regions/"
 CRITERIA = "criteria/"
 EXPLORER = "explorer/"
 DATA = "data/"
@@ -33,6 +34,7 @@ EXPLORER_SCRIPT = "assets/escp/explorer.js"
 EXPLORER_WORKER = "assets/escp/explorer-worker.js"
 EXPLORER_STYLE = "assets/escp/explorer.css"
 LUNR_SCRIPT = "assets/escp/vendor/lunr.js"
+MAP_GEOMETRY = "assets/escp/nuts2.svg"  # written at build time: the shapes every map points into
 
 
 def partnership(slug: str) -> str:
@@ -50,6 +52,11 @@ def platform(platform_id: str) -> str:
 
 def country(code: str) -> str:
     return f"countries/{quote(code.lower())}/"
+
+
+def region(code: str) -> str:
+    """A NUTS 2 region of the map: ``regions/pl21/``."""
+    return f"{REGIONS}{quote(code.lower())}/"
 
 
 def organisation(organisation_id: str) -> str:
@@ -97,6 +104,14 @@ class Links:
         return self(COUNTRIES)
 
     @property
+    def regions(self) -> str:
+        return self(REGIONS)
+
+    @property
+    def map_geometry(self) -> str:
+        return self(MAP_GEOMETRY)
+
+    @property
     def criteria(self) -> str:
         return self(CRITERIA)
 
@@ -115,6 +130,9 @@ class Links:
 
     def country(self, code: str) -> str:
         return self(country(code))
+
+    def region(self, code: str) -> str:
+        return self(region(code))
 
     def organisation(self, organisation_id: str) -> str:
         return self(organisation(organisation_id))

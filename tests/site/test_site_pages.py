@@ -26,6 +26,7 @@ NAV_PAGES = {
     "explorer/": "Explorer",
     "organisations/": "Organisations",
     "countries/": "Countries",
+    "regions/": "Regions",
     "statistics/": "Statistics",
     "label/": "About the label",
     "criteria/": "Label criteria",
