@@ -21,10 +21,16 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from generator.reference import countries, vocabularies
 from generator.reference.vocabularies import SINGULAR, Vocabularies
+from generator.wording import brief
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 EVIDENCE_PATH = re.compile(r"evidence/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\Z")
 GITHUB_HANDLE = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$"
+NUTS_CODE = r"^[A-Za-z]{2}[0-9A-Za-z]{2,3}$"
+PATTERN_MEANINGS = {  # what a pattern means, for the message when a value does not match it
+    GITHUB_HANDLE: "a GitHub login: letters, digits and single hyphens inside, at most 39 characters",
+    NUTS_CODE: "a NUTS code: the country's two letters and 2 or 3 letters or digits, such as PL92 or DE212",
+}
 
 
 def active_vocabularies(info: ValidationInfo) -> Vocabularies:
@@ -57,7 +63,7 @@ class VocabularyTerm:
             "unknown {vocabulary} id '{value}'{hint} Allowed: {allowed}",
             {
                 "vocabulary": SINGULAR[self.vocabulary],
-                "value": value,
+                "value": brief(value),
                 "hint": hint or ".",
                 "allowed": ", ".join(terms.ids(self.vocabulary)),
             },
@@ -73,7 +79,7 @@ def _country(value: Any) -> Any:
             "country_code",
             "unknown country code '{value}'; expected an ISO 3166-1 alpha-2 code such as 'DE' "
             "(EL and UK are accepted for Greece and the United Kingdom)",
-            {"value": value},
+            {"value": brief(value)},
         )
     return code
 
@@ -83,10 +89,12 @@ def _web_url(value: str) -> str:
         HttpUrl(value)
     except ValidationError:
         raise PydanticCustomError(
-            "web_url", "'{value}' is not a web address; expected a full https:// (or http://) URL", {"value": value}
+            "web_url",
+            "'{value}' is not a web address; expected a full https:// (or http://) URL",
+            {"value": brief(value)},
         ) from None
     if not re.match(r"https?://", value, re.IGNORECASE):
-        raise PydanticCustomError("web_url", "'{value}' must start with https:// or http://", {"value": value})
+        raise PydanticCustomError("web_url", "'{value}' must start with https:// or http://", {"value": brief(value)})
     return value
 
 
@@ -98,7 +106,7 @@ def _document(value: str) -> str:
     raise PydanticCustomError(
         "document_reference",
         "'{value}' is neither an https:// URL nor a file path under evidence/ (such as evidence/<slug>/letter.pdf)",
-        {"value": value},
+        {"value": brief(value)},
     )
 
 
@@ -137,9 +145,7 @@ DocumentReference = Annotated[
     AfterValidator(_document),
     WithJsonSchema({"type": "string", "pattern": r"^(https://|evidence/)"}),
 ]
-NutsCode = Annotated[
-    str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{2}[0-9A-Za-z]{2,3}$")
-]
+NutsCode = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=NUTS_CODE)]
 GitHubHandle = Annotated[str, BeforeValidator(_strip_at), StringConstraints(pattern=GITHUB_HANDLE)]
 Platform = Annotated[str, VocabularyTerm("platforms")]
 Sector = Annotated[str, VocabularyTerm("sectors")]
