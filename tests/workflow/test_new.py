@@ -141,3 +141,15 @@ def test_slugs_are_ascii_kebab_case():
         == "lodz-textile-fashion-circular-tex-2-partnership"
     )
     assert len(slugify("word " * 40)) <= 60
+
+
+def test_a_region_flag_may_be_a_region_name_but_a_town_needs_its_code(tmp_path):
+    (tmp_path / "partnerships").mkdir()
+    by_name = [arg.replace("PT11", "Norte") for arg in FULL]
+    result = escp("new", *by_name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "region: PT11" in (tmp_path / "partnerships" / "baltic-batteries-partnership.yml").read_text()
+    by_town = [arg.replace("PT11", "Braga") for arg in FULL]
+    result = escp("new", *by_town, "--slug", "by-town", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--coordinator-region: 'Braga' is not a region's code or name; choose one code: PT112 Cávado" in result.stderr

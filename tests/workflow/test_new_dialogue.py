@@ -71,13 +71,16 @@ def test_the_dialogue_checks_each_answer_and_asks_again(folder):
     terminal.send("Ruritania")
     terminal.expect("or English name: ")
     terminal.send("Romania")
-    shown = terminal.expect("Region: NUTS 2 or 3 code, or a region name: ")
+    shown = terminal.expect("Region: NUTS 2 or 3 code, region name or town: ")
     assert "RO31   Sud-Muntenia" in shown  # the country's regions, listed before the question
     terminal.send("PL22")
-    assert "PL22 (Śląskie) lies in PL, not in RO" in terminal.expect("a region name: ")
-    terminal.send("Bucuresti")
-    assert "names several regions" in terminal.expect("Which one? ")
-    terminal.send("RO31")
+    assert "PL22 (Śląskie) lies in PL, not in RO" in terminal.expect("region name or town: ")
+    terminal.send("Zzyzx")
+    assert "no NUTS region or place of RO is called 'Zzyzx'" in terminal.expect("region name or town: ")
+    terminal.send("Pitesti")  # a town, without its diacritics: its region is offered
+    shown = terminal.expect("Which one? 1-1, or a code: ")
+    assert "1. RO311 Argeş (NUTS 3 in RO31; Piteşti lies there)" in shown
+    terminal.send("1")
     terminal.expect("City (blank to skip): ")
     terminal.send("Giurgiu")
     terminal.expect("(blank: add s3_support later) (blank to skip): ")
@@ -92,7 +95,7 @@ def test_the_dialogue_checks_each_answer_and_asks_again(folder):
     text = (folder / "danube-agri-food-partnership.yml").read_text(encoding="utf-8")
     assert "type: cluster-organisation" in text
     assert "legal_entity: false" in text
-    assert "country: RO" in text and "region: RO31" in text and "city: Giurgiu" in text
+    assert "country: RO" in text and "region: RO311" in text and "city: Giurgiu" in text
 
 
 @pytest.mark.parametrize(("key", "status"), [(CTRL_C, 130), (CTRL_D, 1)], ids=["ctrl-c", "ctrl-d"])

@@ -84,7 +84,7 @@ MEMBER = (
     Question("type", "type", "Kind of organisation", Member, vocabulary="member_types"),
     Question("legal_entity", "legal-entity", "Has it its own legal entity (legal personality)? yes or no", None),
     Question("country", "country", "Country: two-letter code (PL, DE, EL…) or English name", None),
-    Question("region", "region", "Region: NUTS 2 or 3 code, or a region name", None),
+    Question("region", "region", "Region: NUTS 2 or 3 code, region name or town", None),
     Question("city", "city", "City", Member, required=False),
     Question(
         "strategy",
@@ -162,8 +162,8 @@ class Asker:
             return choice.code
         if not self.interactive:
             options = "; ".join(describe(region) for region in choice.candidates)
-            raise Invalid(f"'{reply}' names several regions, give one code: {options}")
-        print(f"  '{reply}' names several regions:")
+            raise Invalid(f"'{reply}' is not a region's code or name; choose one code: {options}")
+        print(f"  regions for '{reply}':")
         for number, region in enumerate(choice.candidates, 1):
             print(f"  {number:>3}. {describe(region)}")
         while True:
@@ -183,7 +183,7 @@ class Asker:
         elif question.dest == "region" and answers.get("country"):
             listed = current_regions(answers["country"])
             if listed:
-                print(f"NUTS 2 regions of {answers['country']} (a NUTS 3 code or a region name works too):")
+                print(f"NUTS 2 regions of {answers['country']} (a NUTS 3 code, a region or a place name works too):")
                 for region in listed:
                     print(f"  {region.code:<6} {region.name}")
 

@@ -2,8 +2,8 @@
 
 A text answer is validated by the Pydantic type of the field it fills (``Member.name``,
 ``Partnership.sectors``…), so its limits and its message are those of the check; a region is
-looked up in the member's country by code or by name. A wrong answer raises ``Invalid`` with the
-message to show before the question is asked again.
+looked up in the member's country by code, region name or place name (``escp regions``' lookup).
+A wrong answer raises ``Invalid`` with the message to show before the question is asked again.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from typing import Annotated, Any
 import pycountry
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from generator.commands.new.skeleton import slugify
 from generator.reference import regions
+from generator.reference.places import Candidate, places
 from generator.reference.regions import Region
 from generator.reference.vocabularies import Vocabularies
 from generator.validate.errors import message_for
 from generator.validate.models import Member
+from generator.wording import brief
 
 YES, NO = ("yes", "y", "true"), ("no", "n", "false")
 MAX_CANDIDATES = 12
@@ -80,31 +81,28 @@ class RegionChoice:
     """What a region answer resolved to: one code, or candidates to choose from."""
 
     code: str | None
-    candidates: tuple[Region, ...] = ()
-
-
-def _key(text: str) -> str:
-    return slugify(text).replace("-", " ")
+    candidates: tuple[Candidate, ...] = ()
 
 
 def region_choice(value: str, country: str) -> RegionChoice:
-    """A NUTS 2 or 3 code of ``country``, or the regions of ``country`` whose name contains ``value``."""
-    registry = regions()
-    code = value.strip().upper()
-    region = registry.get(code)
-    if region is not None and region.country == country and region.level in (2, 3):
-        return RegionChoice(region.code)
+    """A NUTS 2 or 3 code of ``country``; a region name of it; or the regions of the places so named
+    (``escp regions``' lookup: any case or accents, exonyms such as "Seville"), to choose from."""
+    region = regions().get(value.strip().upper())
     if region is not None and region.country != country:
         raise Invalid(f"{region.code} ({region.name}) lies in {region.country}, not in {country}")
-    wanted = _key(value)
-    found = [r for r in registry.in_country(country) if r.level in (2, 3) and wanted and wanted in _key(r.name)]
-    found.sort(key=lambda r: (_key(r.name) != wanted, -int(max(r.versions)), r.level, r.code))
+    found = tuple(places().search(value, country, limit=MAX_CANDIDATES))
     if not found:
-        raise Invalid(f"no NUTS 2 or 3 region of {country} has the code or name '{value}'")
-    if len(found) == 1:
-        return RegionChoice(found[0].code)
-    return RegionChoice(None, tuple(found[:MAX_CANDIDATES]))
+        raise Invalid(
+            f"no NUTS region or place of {country} is called '{brief(value)}'; "
+            "give the region's code, or look it up with escp regions"
+        )
+    exact = [candidate for candidate in found if candidate.match in ("code", "name")]
+    if len(exact) == 1:
+        return RegionChoice(exact[0].code)
+    return RegionChoice(None, found)
 
 
-def describe(region: Region) -> str:
-    return f"{region.code} {region.name} (NUTS {region.level}, {'/'.join(region.versions)})"
+def describe(candidate: Candidate) -> str:
+    within = f" in {candidate.parent}" if candidate.parent else ""
+    place = f"; {candidate.place.name} lies there" if candidate.place else ""
+    return f"{candidate.code} {candidate.name} (NUTS {candidate.level}{within}{place})"
