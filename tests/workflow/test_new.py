@@ -152,4 +152,5 @@ def test_a_region_flag_may_be_a_region_name_but_a_town_needs_its_code(tmp_path):
     by_town = [arg.replace("PT11", "Braga") for arg in FULL]
     result = escp("new", *by_town, "--slug", "by-town", cwd=tmp_path)
     assert result.returncode == 2
-    assert "--coordinator-region: 'Braga' is not a region's code or name; choose one code: PT112 Cávado" in result.stderr
+    expected = "--coordinator-region: 'Braga' is not a region's code or name; choose one code: PT112 Cávado"
+    assert expected in result.stderr
