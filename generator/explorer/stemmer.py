@@ -1,4 +1,4 @@
-"""lunr.py's English pipeline with the stemmer of lunr.js 2.3.9, which the browser runs on queries.
+"""The stemmer of lunr.js 2.3.9, which the browser runs on queries, for the index built here.
 
 lunr.py 0.8 stems a final "y" after a vowel ("norway" → "norwai") where lunr.js keeps it
 ("norway"): the index would never match such words typed in the browser. Compared on 100,000
@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from lunr.builder import Builder
 from lunr.stemmer import PorterStemmer
-from lunr.stop_word_filter import stop_word_filter
-from lunr.token import Token
-from lunr.trimmer import trimmer
 
 
 class _LunrJsStemmer(PorterStemmer):  # type: ignore[misc]  # lunr.py publishes no types
@@ -30,22 +26,7 @@ class _LunrJsStemmer(PorterStemmer):  # type: ignore[misc]  # lunr.py publishes 
 _STEMMER = _LunrJsStemmer()
 
 
-@cache  # a directory repeats its words: stemming each distinct word once saves most of the index build
-def _stem(word: str) -> str:
+@cache  # a directory repeats its words: each distinct word is stemmed once
+def stem(word: str) -> str:
     stemmed: str = _STEMMER.stem(word)
     return stemmed
-
-
-def stemmer(token: Token, i: int | None = None, tokens: list[Token] | None = None) -> Token:
-    return token.update(lambda word, _metadata: _stem(word))
-
-
-stemmer.label = "stemmer"  # type: ignore[attr-defined]  # lunr.js loads its own stemmer under this name
-
-
-def english_builder() -> Builder:
-    """A lunr builder with the pipeline of lunr.js: trimmer, stop words and lunr.js's stemmer."""
-    builder = Builder()
-    builder.pipeline.add(trimmer, stop_word_filter, stemmer)
-    builder.search_pipeline.add(stemmer)
-    return builder

@@ -13,7 +13,7 @@ import pytest
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 
-from generator.explorer.stemmer import stemmer
+from generator.explorer.stemmer import stem
 from generator.explorer.text import fold, index_documents
 from generator.structure.directory import Entry
 from tests.browser.conftest import BuiltSite
@@ -74,13 +74,9 @@ def _words(text: str) -> set[str]:
     return {word for word in trimmed if word}
 
 
-def _stem(word: str) -> str:
-    return str(stemmer(Token(word)))
-
-
 def mentions(words: set[str], query_word: str) -> bool:
     """A query word matches a word that starts with it or has the same stem."""
-    return any(word.startswith(query_word) or _stem(word) == _stem(query_word) for word in words)
+    return any(word.startswith(query_word) or stem(word) == stem(query_word) for word in words)
 
 
 def text_matches(site: BuiltSite, text: str) -> list[str]:
@@ -246,4 +242,4 @@ def test_browser_and_build_stem_every_indexed_word_alike(page, base_url, built_s
     open_explorer(page, base_url)
     page.add_script_tag(url=f"{base_url}assets/escp/vendor/lunr.js")  # the explorer's worker runs this file
     in_browser = page.evaluate("words => words.map(word => lunr.stemmer(new lunr.Token(word)).toString())", words)
-    assert {w: b for w, b in zip(words, in_browser, strict=True) if _stem(w) != b} == {}
+    assert {w: b for w, b in zip(words, in_browser, strict=True) if stem(w) != b} == {}

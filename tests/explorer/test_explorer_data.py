@@ -10,10 +10,14 @@ from pathlib import Path
 
 import pytest
 from lunr import lunr
+from lunr.builder import Builder
+from lunr.stop_word_filter import stop_word_filter
+from lunr.token import Token
+from lunr.trimmer import trimmer
 
 from generator.explorer import explorer_context, write_explorer_assets
 from generator.explorer.index import FIELDS, LUNR_VERSION
-from generator.explorer.stemmer import english_builder
+from generator.explorer.stemmer import stem
 from generator.explorer.text import index_documents
 from generator.settings import settings_from
 from generator.structure.directory import Directory, load_directory
@@ -79,6 +83,21 @@ def test_every_partnership_is_listed_with_its_page(directory):
     assert {country["code"] for country in first["countries"]} == {
         m.country for m in directory.entries[0].partnership.members
     }
+
+
+def _lunr_js_stemmer(token: Token, i: int | None = None, tokens: list[Token] | None = None) -> Token:
+    return token.update(lambda word, _metadata: stem(word))
+
+
+_lunr_js_stemmer.label = "stemmer"  # type: ignore[attr-defined]  # the name lunr.js loads its stemmer under
+
+
+def english_builder() -> Builder:
+    """lunr.py's builder with lunr.js's English pipeline: the reference the index must equal."""
+    builder = Builder()
+    builder.pipeline.add(trimmer, stop_word_filter, _lunr_js_stemmer)
+    builder.search_pipeline.add(_lunr_js_stemmer)
+    return builder
 
 
 def _lunr_vectors(serialized: dict) -> dict[tuple[str, str], dict[str, float]]:
