@@ -207,3 +207,12 @@ def test_pages_load_nothing_from_other_hosts(bundled_site: Path) -> None:
         loaded = [e.attrs.get("src") for e in document.find_all("script")]
         loaded += [e.attrs.get("href") for e in document.find_all("link") if e.attrs.get("rel") != "canonical"]
         assert [url for url in loaded if url and "//" in url] == [], path
+
+
+def test_the_registration_guide_shows_its_commands_as_code_blocks(bundled_site: Path) -> None:
+    """Fenced blocks inside the guide's numbered steps are code blocks, one command a line, not run-on text."""
+    html = (bundled_site / "register" / "index.html").read_text(encoding="utf-8")
+    blocks = html.count("<pre")
+    assert blocks >= 4
+    assert "<code>sh git clone" not in html
+    assert "escp-directory\n" in html.replace("</span>", "")  # the clone and cd stay on their own lines

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -10,7 +12,7 @@ from pathlib import Path
 from generator.commands.new.skeleton import SCHEMA_COMMENT, slugify, to_yaml
 from generator.load import LoadedFile
 from generator.load.reader import parse_text
-from tests.conftest import PARTNERSHIPS
+from tests.conftest import PARTNERSHIPS, ROOT
 
 FULL = [
     "--title", "Baltic Batteries Partnership",
@@ -154,3 +156,27 @@ def test_a_region_flag_may_be_a_region_name_but_a_town_needs_its_code(tmp_path):
     assert result.returncode == 2
     expected = "--coordinator-region: 'Braga' is not a region's code or name; choose one code: PT112 Cávado"
     assert expected in result.stderr
+
+
+def test_the_registration_guide_s_commands_work_as_written(tmp_path):
+    """Steps 2 and 3 of content/register.md, copied from the guide, in a new branch with an uncommitted file."""
+    guide = (ROOT / "content" / "register.md").read_text(encoding="utf-8")
+    blocks = [re.sub(r"^    ", "", block, flags=re.MULTILINE) for block in re.findall(r"```sh\n(.*?)```", guide, re.S)]
+    new = next(block for block in blocks if block.startswith("escp new"))
+    check = next(block for block in blocks if block.startswith("escp check"))
+    repo = tmp_path / "escp-directory"
+    (repo / "partnerships").mkdir(parents=True)
+    shutil.copy(ROOT / "site-config.yml", repo)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}", "PYTHONPATH": str(ROOT)}
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    for command in (["init", "-q", "--initial-branch=main"], ["add", "."], ["commit", "-qm", "base"]):
+        subprocess.run([*git, *command], cwd=repo, check=True, env={**env, "GIT_CONFIG_GLOBAL": os.devnull})
+    subprocess.run([*git, "switch", "-q", "-c", "register-my-partnership"], cwd=repo, check=True)
+    written = subprocess.run(["bash", "-c", new], cwd=repo, env=env, capture_output=True, text=True, check=False)
+    assert written.returncode == 0, written.stdout + written.stderr
+    assert written.stdout.count("✓ pass") == 4, written.stdout  # the example meets every criterion
+    for line in check.splitlines():
+        command = re.sub(r"\s+#.*$", "", line)
+        result = subprocess.run(["bash", "-c", command], cwd=repo, env=env, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, f"{command}: {result.stdout}{result.stderr}"
+        assert "1 file: 1 valid" in result.stdout, command  # status 0: valid, and every criterion met
