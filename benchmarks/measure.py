@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import statistics
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,15 +24,17 @@ class Measurement:
 
 def run_once(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
     """Seconds and peak resident MiB of one run; raises if the command fails."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if status != 0:
-        error = process.stderr.read().decode(errors="replace") if process.stderr else ""
-        raise RuntimeError(f"{' '.join(command)} failed in {cwd}: {error[-2000:]}")
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a full pipe would block the command
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=errors
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        if status != 0:
+            errors.seek(0)
+            error = errors.read().decode(errors="replace")
+            raise RuntimeError(f"{' '.join(command)} failed in {cwd}: {error[-2000:]}")
     return elapsed, usage.ru_maxrss / 1024
 
 
