@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from xml.etree import ElementTree as ET
 
 from generator.structure import SiteData, urls
@@ -11,15 +12,21 @@ from generator.structure.directory import Entry
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_LENGTH = 20
 EPOCH = datetime.date(1970, 1, 1)
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # XML 1.0 Char
 
 
 def _timestamp(date: datetime.date | None) -> str:
     return f"{(date or EPOCH).isoformat()}T00:00:00Z"
 
 
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (the reader refuses them; this stays safe anyway)."""
+    return NOT_XML.sub("\ufffd", text)
+
+
 def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
-    element.text = text
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {name: xml_text(value) for name, value in attributes.items()})
+    element.text = None if text is None else xml_text(text)
     return element
 
 

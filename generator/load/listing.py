@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.load.reader import MAX_FILE_BYTES, Loader
+from generator.load.reader import MAX_FILE_BYTES, NOT_SEEN_BY_LIBYAML, Loader
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,10 @@ def read_title(path: Path) -> str | None:
         raw = path.read_bytes()
         if len(raw) > MAX_FILE_BYTES:
             return None
-        return _top_level_title(iter(yaml.parse(raw.decode("utf-8-sig"), Loader=Loader)))
+        text = raw.decode("utf-8-sig")
+        if not text.isascii() and any(character in text for character in NOT_SEEN_BY_LIBYAML):
+            return None  # the reader refuses the file; libyaml would read these as line breaks
+        return _top_level_title(iter(yaml.parse(text, Loader=Loader)))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
 

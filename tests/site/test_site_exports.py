@@ -9,6 +9,7 @@ from xml.etree import ElementTree as ET
 
 from site_project import BUNDLED
 
+from generator.export.feed import atom_feed
 from generator.export.tables import ORGANISATION_COLUMNS, PARTNERSHIP_COLUMNS
 from generator.reference import vocabularies
 from generator.settings import load_settings
@@ -77,3 +78,14 @@ def test_the_feed_lists_the_newest_partnerships_with_dates_from_the_data(bundled
     ]
     assert [e.findtext(f"{ATOM}updated") for e in entries] == [f"{entry.added}T00:00:00Z" for entry in dated]
     assert feed.findtext(f"{ATOM}updated") == f"{dated[0].added}T00:00:00Z"
+
+
+def test_the_feed_stays_well_formed_xml_whatever_the_text_holds() -> None:
+    data = site_data()
+    partnership = data.newest(1)[0].partnership
+    hostile = "a\x00b\x01c\x1bd\x7fe\ufffef\ud800g"
+    partnership.__dict__.update(summary=hostile, title=hostile, sectors=[hostile])  # past the models' checks
+    feed = ET.fromstring(atom_feed(data).encode())  # expat refuses what XML 1.0 forbids
+    entry = feed.find(f"{ATOM}entry")
+    assert entry is not None
+    assert entry.findtext(f"{ATOM}summary") == "a\ufffdb\ufffdc\ufffdd\x7fe\ufffdf\ufffdg"

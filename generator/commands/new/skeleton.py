@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from generator.load.reader import resolve_plain
+from generator.load.reader import NumberTooLong, resolve_plain
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/partnership.schema.json"
 MAX_SLUG = 60
@@ -55,7 +55,11 @@ class _Dumper(yaml.SafeDumper):
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     if "\n" in value:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    style = "'" if resolve_plain(value) != value else None  # would read back as another type
+    try:
+        plain = resolve_plain(value) == value
+    except NumberTooLong:
+        plain = False
+    style = None if plain else "'"  # otherwise it would read back as another type, or be refused
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
