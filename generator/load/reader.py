@@ -198,7 +198,7 @@ class _Builder:
 
     def flow_plain(self, event: Any, path: DataPath) -> str:
         """A plain scalar inside […] or {…} as YAML 1.2 reads it."""
-        value = event.value
+        value: str = event.value
         if not value:
             return value
         if value[0] == "-" and value[1:2] in ("", " ", "\t"):  # libyaml: text; YAML 1.2: an error
