@@ -121,7 +121,8 @@ def save_report(report: CheckReport, folder: Path) -> None:
     (folder / "report.md").write_text(markdown_report(record) + "\n", "utf-8")
 
 
-def write_report(report: CheckReport, output_format: str, stream: TextIO = sys.stdout) -> None:
+def write_report(report: CheckReport, output_format: str, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout  # looked up at each call, so redirect_stdout() catches it
     if output_format == "json":
         stream.write(Report.of(report).text())
     elif output_format == "github":
