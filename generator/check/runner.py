@@ -103,8 +103,15 @@ def _evidence_warnings(report: FileReport) -> list[Problem]:
     return [
         report.problem_at(field, f"{document} is not in the repository")
         for field, document in _stored_letters(report)
-        if not (root / document).is_file()
+        if not _in_repository(root, document)
     ]
+
+
+def _in_repository(root: Path, document: str) -> bool:
+    try:
+        return (root / document).is_file()
+    except OSError:  # such as a name longer than the file system allows: not there either
+        return False
 
 
 def _title_warnings(report: FileReport) -> list[Problem]:
