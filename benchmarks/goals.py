@@ -134,6 +134,13 @@ GOALS = (
         _ms,
         ((1_000, 30.0), (10_000, 50.0)),
     ),
+    Goal(
+        "home page with the directory map (gzip)",
+        "< 150 KB at 1,000",
+        _figure("home_page_gzip_bytes"),
+        _kb,
+        ((1_000, 149_999.0),),
+    ),
 )
 
 

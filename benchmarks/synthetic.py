@@ -45,6 +45,10 @@ WORDS = [
     "platform",
     "network",
 ]
+# Switzerland takes no part in COSME, so no other synthetic member is there: its region page holds one
+# member of one partnership at every directory size (a partner from outside the eligible countries counts
+# for nothing in the criteria, so the sample partnership still meets them)
+LONE_REGION = ("CH", "CH01")
 QUALIFYING_TYPES = ("cluster-organisation", "business-network", "technology-centre", "science-park")
 
 
@@ -101,12 +105,26 @@ def _member(rng: random.Random, index: int, place: tuple[str, str], number: int)
     }
 
 
+def _seeking(number: int, chosen: list[tuple[str, str]]) -> dict[str, Any] | None:
+    """One partnership in 4 seeks partners: one in 8 from anywhere, the others from its first two countries.
+
+    Decided by the number, not the random generator, so that the rest of the directory stays as it was."""
+    if number % 4:
+        return None
+    countries = [] if number % 8 == 0 else list(dict.fromkeys(country for country, _ in chosen))[:2]
+    return {"countries": countries, "profiles": ["Cluster organisations with pilot and demonstration lines"]}
+
+
 def partnership(rng: random.Random, number: int, places: tuple[list, list]) -> dict[str, Any]:
     terms = vocabularies()
     cohesion, other = places
     chosen = [rng.choice(cohesion)]
     while len({country for country, _ in chosen}) < 3 or len(chosen) < rng.randint(5, 12):
         chosen.append(rng.choice(other if rng.random() < 0.7 else cohesion))
+    members = [_member(rng, index, place, number) for index, place in enumerate(chosen[:12])]
+    if number == 0:  # the sample partnership: one member alone in its region, whose page the benchmark weighs
+        members[-1] = {**members[-1], "country": LONE_REGION[0], "region": LONE_REGION[1]}
+    seeking = _seeking(number, chosen)
     return {
         "title": f"Synthetic partnership {number}: {_sentence(rng, 5)[:-1]}",
         "acronym": f"SYN{number}",
@@ -120,9 +138,10 @@ def partnership(rng: random.Random, number: int, places: tuple[list, list]) -> d
         "activities": rng.sample(terms.ids("activities"), 2),
         "website": f"https://partnership-{number}.example.org/",
         "contact": {"email": f"contact-{number}@example.org", "name": "Synthetic Contact"},
-        "members": [_member(rng, index, place, number) for index, place in enumerate(chosen[:12])],
+        "members": members,
         "maintainers": [f"maintainer-{number}"],
         "added": f"20{17 + number % 9}-{1 + number % 12:02d}-{1 + number % 28:02d}",
+        **({"seeking_partners": seeking} if seeking else {}),
     }
 
 

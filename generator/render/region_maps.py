@@ -31,13 +31,14 @@ from generator.render.maps import (
     render_map,
     view_box,
 )
-from generator.structure import SiteData
+from generator.structure import SiteData, newest_first
 from generator.structure.countries import CountryView
 from generator.structure.directory import Entry
 from generator.structure.regions import MapRegionView
 from generator.structure.urls import MAP_GEOMETRY, Links
 
 CATEGORIES = ("less-developed", "transition", "more-developed", None)
+SEEKING_SHOWN = 10  # partnerships seeking partners listed on a region page; the explorer lists them all
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,12 @@ class MapFigure:
     outside: tuple[MapRegionView | str, ...] = ()  # regions (or plain names) the map's view leaves out
 
 
+def welcomes(entry: Entry, country: str) -> bool:
+    """Whether the partnership seeks partners from ``country`` (ISO code): it names it, or no country."""
+    wanted = entry.partnership.seeking_partners
+    return wanted is not None and (not wanted.countries or country in wanted.countries)
+
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -63,12 +70,15 @@ def plural(count: int, word: str) -> str:
 class SiteMaps:
     """The maps of one build; ``url`` gives the site's addresses as seen from the page that shows a map."""
 
+    seeking_shown = SEEKING_SHOWN
+
     def __init__(self, data: SiteData) -> None:
         self.data = data
         self.geometry: NutsMap = nuts_map()
         self.by_code = {view.code: view for view in data.regions}
         self.classes = count_classes(len(view.members) for view in data.regions)
         self.period = data.directory.context.period
+        self._seeking: dict[str, list[Entry]] = {}
 
     def asset_files(self) -> dict[str, bytes]:
         """The shared geometry file, with each region's category in the configured period."""
@@ -95,12 +105,17 @@ class SiteMaps:
         return rows
 
     def seeking(self, country: str) -> list[Entry]:
-        """Partnerships seeking partners from ``country`` (ISO code), or from any country."""
-        return [
-            entry
-            for entry in self.data.directory.entries
-            if (wanted := entry.partnership.seeking_partners) and (not wanted.countries or country in wanted.countries)
-        ]
+        """Partnerships seeking partners from ``country`` (ISO code), or from any country, the newest first.
+
+        A region page shows the first ``SEEKING_SHOWN`` and links to the explorer for all of them, so that it
+        weighs the same in a directory of any size."""
+        if country not in self._seeking:
+            self._seeking[country] = [entry for entry in self._seekers if welcomes(entry, country)]
+        return self._seeking[country]
+
+    @cached_property
+    def _seekers(self) -> list[Entry]:
+        return newest_first(entry for entry in self.data.directory.entries if entry.partnership.seeking_partners)
 
     def source(self) -> str:
         return f"Source: {self.geometry.source}. {self.geometry.attribution}."

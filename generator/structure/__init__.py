@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -12,6 +13,13 @@ from generator.structure.regions import MapRegionView, map_regions
 from generator.structure.statistics import Statistics, statistics
 
 NEWEST = 5  # partnerships on the home page
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    """The most recently added first; those without a date come last, by slug."""
+    dated = sorted(entries, key=lambda entry: entry.slug)
+    dated.sort(key=lambda entry: entry.added.toordinal() if entry.added else 0, reverse=True)
+    return dated
 
 
 @dataclass(frozen=True)
@@ -28,9 +36,7 @@ class SiteData:
 
     def newest(self, count: int = NEWEST) -> list[Entry]:
         """The most recently added partnerships; those without a date come last, by slug."""
-        dated = sorted(self.directory.entries, key=lambda entry: entry.slug)
-        dated.sort(key=lambda entry: entry.added.toordinal() if entry.added else 0, reverse=True)
-        return dated[:count]
+        return newest_first(self.directory.entries)[:count]
 
     @cached_property
     def regions(self) -> tuple[MapRegionView, ...]:

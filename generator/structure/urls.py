@@ -72,6 +72,11 @@ def explorer(**filters: str) -> str:
     return f"{EXPLORER}?{urlencode(filters)}" if filters else EXPLORER
 
 
+def open_to(country_code: str) -> str:
+    """The explorer listing the partnerships open to new partners from a country (ISO code)."""
+    return explorer(**{"open-to": country_code})
+
+
 def source(url: str) -> str:
     """The page's path as if in the docs folder: ``partnerships/x/`` → ``partnerships/x.md``, root → ``index.md``."""
     return f"{url.rstrip('/')}.md" if url.strip("/") else "index.md"
@@ -142,3 +147,6 @@ class Links:
 
     def explorer(self, **filters: str) -> str:
         return self(explorer(**filters))
+
+    def open_to(self, country_code: str) -> str:
+        return self(open_to(country_code))

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from site_html import Element, page
-from site_project import BUNDLED
+from site_project import BUNDLED, add_copies, build, new_project
 
 from generator.reference.nuts_map import nuts_map
+from generator.render.region_maps import SEEKING_SHOWN, welcomes
 from generator.settings import load_settings
-from generator.structure import SiteData
+from generator.structure import SiteData, newest_first
 from generator.structure.directory import load_directory
 
 ATTRIBUTION = "© EuroGeographics for the administrative boundaries"
@@ -117,3 +118,19 @@ def test_the_region_page_shows_members_strengths_and_seekers(bundled_site: Path,
     for slug in seekers:
         assert data.directory.by_slug(slug).partnership.title in section
     assert view.partnerships[0].partnership.title in text
+
+
+def test_a_region_page_lists_the_newest_seekers_and_links_to_the_explorer_for_all(tmp_path: Path) -> None:
+    project = new_project(tmp_path / "project")
+    add_copies(project, 40)  # three bundled partnerships seek partners from Portugal: 15 in all
+    site = build(project)
+    data = SiteData.of(load_directory(project / "partnerships", load_settings(None)), "https://escp-directory.eu/")
+    seekers = newest_first(entry for entry in data.directory.entries if welcomes(entry, "PT"))
+    assert len(seekers) > SEEKING_SHOWN
+    region = next(view for view in data.regions if view.country == "PT")
+    document = page(site, f"regions/{region.slug}/")
+    listed = document.find_all("ul", **{"class": "escp-cards"})[-1]
+    hrefs = [a.attrs["href"] for a in listed.find_all("a")]
+    assert hrefs == [f"../../partnerships/{entry.slug}/" for entry in seekers[:SEEKING_SHOWN]]
+    more = next(a for a in document.find_all("a") if a.attrs["href"] == "../../explorer/?open-to=PT")
+    assert more.text == f"All {len(seekers)} partnerships open to new partners from Portugal, in the explorer"
