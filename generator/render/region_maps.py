@@ -132,6 +132,11 @@ class SiteMaps:
             return f"Not classified for {self.period} (outside the EU then)"
         return f"{category_label(category).capitalize()} region"
 
+    @staticmethod
+    def category_short(category: str | None) -> str:
+        """The category in a table's cell, whose column names the period: "Less developed", "Not classified"."""
+        return category_label(category).capitalize()
+
     @cached_property
     def count_legend(self) -> tuple[LegendItem, ...]:
         items = count_legend(self.classes)

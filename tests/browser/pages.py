@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
+
+from axe_playwright_python.sync_playwright import Axe
 
 READY = "[data-explorer][data-explorer-ready]"
 RESULT_LINKS = ".escp-result .escp-result__title a"
@@ -73,3 +76,13 @@ def press(page: Any, selector: str) -> None:
     element = page.locator(selector)
     element.evaluate("element => element.scrollIntoView({block: 'center'})")
     element.click()
+
+
+def violations(page: Any, impacts: Collection[str] | None = None) -> list[str]:
+    """axe-core's violations on the page (bundled by axe-playwright-python: it runs offline), of any impact or
+    of ``impacts`` only, each with the first elements it found."""
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(node["target"][0] for node in v["nodes"][:5])
+        for v in Axe().run(page).response["violations"]
+        if impacts is None or v["impact"] in impacts
+    ]

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.pages import READY, press
+from tests.browser.pages import READY, press, violations
 
 SEVERE = {"serious", "critical"}
 PAGES = {
@@ -18,13 +17,7 @@ PAGES = {
 
 
 def severe_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
-        for violation in results.response["violations"]
-        if violation["impact"] in SEVERE
-    ]
+    return violations(page, SEVERE)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

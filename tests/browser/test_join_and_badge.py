@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, quote, urlsplit
 
-import pytest
-
 from generator.render.join import JOIN_FORM, join_title
 from tests.browser.conftest import HOSTILE_SLUG
 from tests.browser.pages import open_explorer, shown_slugs
-from tests.browser.test_statistics import violations
 
 SEEKING = "batteries-value-chain"
 CLOSED = "smart-grids-flexibility"
@@ -73,10 +70,3 @@ def test_the_explorer_filters_by_the_country_a_partnership_welcomes(page, base_u
         expected = sorted(e.slug for e in built_site.directory.entries if welcomes(e, code))
         assert expected
         assert sorted(shown_slugs(page)) == expected
-
-
-@pytest.mark.parametrize("fixture", ["page", "phone_page"])
-def test_a_partnership_page_with_join_and_badge_has_no_accessibility_violation(request, base_url, fixture):
-    page = request.getfixturevalue(fixture)
-    page.goto(f"{base_url}partnerships/{SEEKING}/")
-    assert violations(page) == []

@@ -1,17 +1,8 @@
-"""The statistics page in Chromium: charts drawn to the width of a phone and of a desktop, no axe violation."""
+"""The statistics page in Chromium: charts drawn to the width of a phone and of a desktop (axe-core: test_new_pages)."""
 
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-
-
-def violations(page) -> list[str]:
-    """Every axe-core violation, whatever its impact: the new pages start clean."""
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(node["target"][0] for node in v["nodes"][:5])
-        for v in Axe().run(page).response["violations"]
-    ]
 
 
 @pytest.mark.parametrize("fixture", ["page", "phone_page"])
@@ -37,8 +28,3 @@ def test_the_charts_fit_the_column_and_keep_their_text_readable(request, base_ur
         })""",
     )
     assert overflow == []
-
-
-def test_the_statistics_page_has_no_accessibility_violation(page, base_url):
-    page.goto(base_url + "statistics/")
-    assert violations(page) == []

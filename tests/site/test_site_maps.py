@@ -51,9 +51,10 @@ def test_the_directory_map_links_every_region_with_its_numbers(bundled_site: Pat
         assert krakow == "Małopolskie (PL21): 1 organisation in 1 partnership; less developed region in 2014-2020"
         assert ATTRIBUTION in figure.text
         table = document.find("div", **{"class": "escp-map__numbers"}).find("table")
-        rows = {" ".join(row.find_all("td")[0].text.split()): row for row in table.find("tbody").find_all("tr")}
+        rows = {" ".join(row.find("th").text.split()): row for row in table.find("tbody").find_all("tr")}
         assert len(rows) == len(data.regions)
-        assert [cell.text for cell in rows["Małopolskie PL21"].find_all("td")[3:]] == ["1", "1"]
+        cells = [cell.text for cell in rows["Małopolskie PL21 Poland · less developed region"].find_all("td")]
+        assert cells == ["1", "1"]
 
 
 def test_the_category_map_tells_categories_apart_and_marks_members(bundled_site: Path, data: SiteData) -> None:
