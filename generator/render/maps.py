@@ -24,6 +24,7 @@ COUNT_COLOURS = ("#477bbb", "#2b5c9c", "#163f78", "#061f47")
 MEMBER_FILL = "#2b5c9c"  # a region of a partnership's members
 FOCUS_FILL = "#ffd400"  # a focused or hovered region (with a black outline: site.css)
 OUTLINE = "#4d4d4d"  # country borders, inset frames
+FRAME_CLEARANCE = 20  # map kilometres between the inset frames and the left edge of a zoomed view
 MARKER = "#000000"  # a region's marker, with a white ring
 
 # 2014-2020 categories of region: a fill and a pattern each, so they are told apart without colour.
@@ -153,8 +154,8 @@ def view_box(nuts_map: NutsMap, codes: Iterable[str], min_width: int = 900) -> B
     height = max(y1 - y0, width * 3 // 5)
     pad = width // 12
     left = (x0 + x1) // 2 - width // 2 - pad
-    if mainland:
-        left = max(left, *(x + inset_width for x, _y, inset_width, _h in nuts_map.insets.values()))
+    if mainland:  # clear of the frames too: their borders are a pixel wide at any zoom, a few map units
+        left = max(left, *(x + inset_width + FRAME_CLEARANCE for x, _y, inset_width, _h in nuts_map.insets.values()))
     top = (y0 + y1) // 2 - height // 2 - pad
     return (left, top, left + width + 2 * pad, top + height + 2 * pad)
 

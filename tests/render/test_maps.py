@@ -150,6 +150,11 @@ def test_view_box_frames_the_regions(geometry):
     assert inset_only[0] <= geometry.regions["ES70"].box[0]
     # A region in an inset does not stretch a view of the mainland across the map.
     assert view_box(geometry, ["ES70", "ES30"]) == view_box(geometry, ["ES30"])
+    # A view reaching west of the mainland stops short of the inset frames: no edge of a frame shows.
+    frames_end = max(x + width for x, _y, width, _h in geometry.insets.values())
+    for west in (["PT11", "FI1D"], ["IS00", "CY00"]):
+        x0, _, _, _ = view_box(geometry, west)
+        assert frames_end < x0 <= min(geometry.regions[code].box[0] for code in west)
 
 
 def test_older_codes_are_placed_on_the_map(geometry):
