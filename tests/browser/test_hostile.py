@@ -37,7 +37,17 @@ def test_the_explorer_shows_the_hostile_partnership_as_text(page, base_url):
     result.locator("h3 a").hover()
 
 
-@pytest.mark.parametrize("path", [f"partnerships/{HOSTILE_SLUG}/", "platforms/energy/", "organisations/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"partnerships/{HOSTILE_SLUG}/",
+        "platforms/energy/",
+        "organisations/",
+        "regions/no02/",  # its members
+        "countries/no/",
+        "regions/itc1/",  # it seeks partners from Italy
+    ],
+)
 def test_pages_that_show_the_hostile_partnership_run_none_of_it(page, base_url, path):
     page.goto(base_url + path)
     page.wait_for_load_state("load")
