@@ -8,7 +8,7 @@ Outputs:
 - ``countries.csv``: ``eligible_countries.csv`` with the dates of the COSME participants replaced
   by those of ``country_dates.csv``, each with its status (``entry-into-force``, ``signature``,
   ``unverified`` or ``unknown``); EU membership dates are accession dates (entry into force);
-- ``nuts_regions.csv``: every NUTS level-2 and level-3 code of versions 2006-2024, once, with
+- ``nuts_regions.csv``: every NUTS level-1, level-2 and level-3 code of versions 2006-2024, once, with
   its newest Latin-script name and the versions that contain it;
 - ``region_categories_2014-2020.csv``: for every level-2 code of any version, read in the newest
   version that contains it, the regions of Decision 2014/99/EU it overlaps and the share of its
@@ -66,7 +66,7 @@ def nuts_regions(inputs: Path) -> dict[str, dict[str, str]]:
     regions: dict[str, dict[str, str]] = {}
     versions: dict[str, list[str]] = defaultdict(list)
     for row in read_csv(inputs / "nuts_codes_names_2006_2024_gisco.csv"):
-        if row["level"] not in ("2", "3") or row["nuts_id"].endswith("Z"):
+        if row["level"] not in ("1", "2", "3") or row["nuts_id"].endswith("Z"):
             continue
         code = row["nuts_id"]
         versions[code].append(row["nuts_version"])

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from generator.check.report import Report
 from generator.check.runner import CheckReport, FileReport
+from generator.check.verdicts import file_verdict, label_text, summary_text
 from generator.check.visible import visible
 from generator.load import Problem
 from generator.pullrequest.markdown import markdown_report
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from generator.pullrequest.changes import ChangeReview
 
 FORMATS = ("text", "json", "github")
+STATUS_MARKS = {"met": ("✓ met", "32"), "not-met": ("✗ NOT MET", "31"), "undetermined": ("? UNDETERMINED", "33")}
 
 
 class _Style:
@@ -38,7 +40,10 @@ def _file_text(file: FileReport, style: _Style) -> list[str]:
     if not file.valid:
         head = style(f"{len(file.errors)} error{'s' * (len(file.errors) != 1)}", "1;31")
     else:
-        head = style("labelled ESCP-S3", "1;32") if file.labelled else style("misses label criteria", "1;31")
+        said = file_verdict(file.criteria_met, (verdict.status for verdict in file.criteria))
+        head = style(said, "1;32" if file.criteria_met else "1;31")
+    if file.label is not None:
+        head += f"; {visible(label_text(file.label))}"
     lines = [f"{style(path, '1')}: {head}"]
     for problem in file.errors:
         field = f"{visible(problem.field)}: " if problem.field else ""
@@ -46,7 +51,7 @@ def _file_text(file: FileReport, style: _Style) -> list[str]:
             f"  {path}:{problem.line}:{problem.column}: {style('error', '31')}: {field}{visible(problem.message)}"
         )
     for verdict in file.criteria:
-        mark = style("✓ pass", "32") if verdict.passed else style("✗ FAIL", "31")
+        mark = style(*STATUS_MARKS[verdict.status])
         lines.append(f"  {mark} {verdict.id}: {visible(verdict.message)}")
     for problem in file.warnings:
         where = f"{path}:{problem.line}:{problem.column}"
@@ -66,8 +71,7 @@ def as_text(report: CheckReport, colour: bool) -> str:
     style = _Style(colour)
     lines = _changes_text(report.changes, style) if report.changes is not None else []
     lines += [line for file in report.files for line in (*_file_text(file, style), "")]
-    summary = Report.of(report).summary
-    lines.append(f"{count(summary.files, 'file')}: {summary.valid} valid, {summary.labelled} labelled ESCP-S3")
+    lines.append(summary_text(Report.of(report).summary))
     return "\n".join(lines)
 
 

@@ -2,7 +2,10 @@
 
 ``escp check --format json`` and the pull-request artifact are these models dumped; the comment
 workflow reads the (untrusted) artifact back with the same models, strictly and within their size
-limits; ``schema/report.schema.json`` is their JSON Schema. Version 1 is the report of 2026-11-21.
+limits; ``schema/report.schema.json`` is their JSON Schema. Version 1 is the report of 2026-11-21;
+version 2 (2026-11-23) replaces ``labelled`` with ``criteria_met`` and ``label`` (the label recorded in
+the file, or null), gives each criterion a ``status`` (met, not-met, undetermined) and counts
+``criteria_met`` and ``label_awarded`` in the summary.
 """
 
 from __future__ import annotations
@@ -12,14 +15,15 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from generator.criteria import Verdict
+from generator.criteria import Status, Verdict
 from generator.load import Problem
+from generator.validate.models import AwardedLabel
 
 if TYPE_CHECKING:
     from generator.check.runner import CheckReport, FileReport
     from generator.pullrequest.changes import ChangeReview
 
-REPORT_VERSION: Literal[1] = 1
+REPORT_VERSION: Literal[2] = 2
 SCHEMA_ID = "https://escp-directory.eu/schema/report.schema.json"
 
 # Limits that what the checker writes stays within (longer texts are clipped, longer lists cut with a last
@@ -72,22 +76,24 @@ class ProblemRecord(_Record):
 
 
 class VerdictRecord(_Record):
-    """One label criterion's verdict on a file, with the evidence."""
+    """One label criterion's verdict on a file, with the evidence; ``passed`` is ``status == "met"``."""
 
     id: Identifier
     passed: bool
+    status: Status
     message: Text
 
     @classmethod
     def of(cls, verdict: Verdict) -> VerdictRecord:
-        return cls(id=verdict.id, passed=verdict.passed, message=clip(verdict.message))
+        return cls(id=verdict.id, passed=verdict.passed, status=verdict.status, message=clip(verdict.message))
 
 
 class FileRecord(_Record):
     path: Name
     slug: Name
     valid: bool
-    labelled: bool
+    criteria_met: bool  # valid, and every criterion met (self-assessed); undetermined is not met
+    label: AwardedLabel | None  # the ESCP-S3 label recorded in the file
     errors: list[ProblemRecord] = Field(max_length=MAX_PROBLEMS + 1)
     criteria: list[VerdictRecord] = Field(max_length=50)
     warnings: list[ProblemRecord] = Field(max_length=MAX_PROBLEMS + 1)
@@ -98,7 +104,8 @@ class FileRecord(_Record):
             path=clip(str(file.path), MAX_NAME),
             slug=clip(file.slug, MAX_NAME),
             valid=file.valid,
-            labelled=file.labelled,
+            criteria_met=file.criteria_met,
+            label=file.label,
             errors=_problems(file.errors, "errors"),
             criteria=[VerdictRecord.of(verdict) for verdict in file.criteria],
             warnings=_problems(file.warnings, "warnings"),
@@ -165,7 +172,8 @@ class ChangesRecord(_Record):
 class Summary(_Record):
     files: Count
     valid: Count
-    labelled: Count
+    criteria_met: Count
+    label_awarded: Count
 
 
 class Report(_Record):
@@ -173,7 +181,7 @@ class Report(_Record):
 
     model_config = ConfigDict(extra="ignore", strict=True, frozen=True)  # the summary of an artifact is dropped
 
-    version: Literal[1] = REPORT_VERSION
+    version: Literal[2] = REPORT_VERSION
     files: list[FileRecord] = Field(max_length=MAX_FILES)
     changes: ChangesRecord | None = None
 
@@ -186,11 +194,16 @@ class Report(_Record):
     @property
     def summary(self) -> Summary:
         files = self.files
-        return Summary(files=len(files), valid=sum(f.valid for f in files), labelled=sum(f.labelled for f in files))
+        return Summary(
+            files=len(files),
+            valid=sum(f.valid for f in files),
+            criteria_met=sum(f.criteria_met for f in files),
+            label_awarded=sum(f.label is not None for f in files),
+        )
 
     @property
     def ok(self) -> bool:
-        return all(file.labelled for file in self.files) and (self.changes is None or self.changes.ok)
+        return all(file.criteria_met for file in self.files) and (self.changes is None or self.changes.ok)
 
     def text(self) -> str:
         data = self.model_dump(mode="json", exclude={"changes"} if self.changes is None else None)

@@ -17,7 +17,7 @@ from generator.reference import Vocabularies
 from generator.reference.places import places
 from generator.settings import Settings
 from generator.validate import Partnership, slug_problems, validate_partnership
-from generator.validate.models import SupportLetterReference
+from generator.validate.models import AwardedLabel, SupportLetterReference
 
 if TYPE_CHECKING:
     from generator.pullrequest.changes import ChangeReview
@@ -38,13 +38,15 @@ class FileReport:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     criteria: list[Verdict] = field(default_factory=list)
+    label: AwardedLabel | None = None  # the ESCP-S3 label recorded in the file, if any
 
     @property
     def valid(self) -> bool:
         return not self.errors
 
     @property
-    def labelled(self) -> bool:
+    def criteria_met(self) -> bool:
+        """Valid and every criterion met (self-assessed); an undetermined criterion is not met."""
         return self.valid and bool(self.criteria) and all(verdict.passed for verdict in self.criteria)
 
     def problem_at(self, path: tuple[str | int, ...], message: str) -> Problem:
@@ -59,7 +61,7 @@ class CheckReport:
 
     @property
     def ok(self) -> bool:
-        return all(report.labelled for report in self.files) and (self.changes is None or self.changes.ok)
+        return all(report.criteria_met for report in self.files) and (self.changes is None or self.changes.ok)
 
 
 def partnership_files(paths: Iterable[Path]) -> list[Path]:
@@ -155,6 +157,7 @@ def check_file(path: Path, terms: Vocabularies, context: LabelContext) -> FileRe
         if not report.valid:
             report.partnership = None  # an invalid file has no partnership: the site leaves it out
             return report
+        report.label = partnership.label
         report.criteria = evaluate(partnership, context)
         report.warnings = _title_warnings(report) + _evidence_warnings(report) + _city_warnings(report)
     return report

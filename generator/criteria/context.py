@@ -39,8 +39,12 @@ class LabelContext:
             return Classification(None, ())
         return regions().classification(member.region, self.period)
 
+    def qualifies_as_category(self, category: str | None) -> bool:
+        return category in self.config.cohesion_categories
+
     def qualifies_as_cohesion(self, classification: Classification) -> bool:
-        return classification.category in self.config.cohesion_categories
+        """Known to qualify: an undetermined NUTS 1 code never does."""
+        return not classification.undetermined and self.qualifies_as_category(classification.category)
 
 
 def category_label(category: str | None) -> str:

@@ -12,6 +12,7 @@ import html
 import re
 
 from generator.check.report import ChangesRecord, FileRecord, FindingRecord, Report
+from generator.check.verdicts import file_verdict, label_text, summary_text
 from generator.check.visible import visible
 from generator.wording import count
 
@@ -28,9 +29,11 @@ FINDING_LABELS = {
     "rename": "renamed",
     "deletion": "deleted",
 }
+STATUS_CELLS = {"met": "✅ met", "not-met": "❌ not met", "undetermined": "❔ undetermined (counted as not met)"}
 HINTS = [
     "Fix each line listed above in your file, then run `escp check --changed-since main` (or "
-    "`escp check partnerships/your-file.yml`) on your computer until it says *labelled ESCP-S3*.",
+    "`escp check partnerships/your-file.yml`) on your computer until it says *meets the ESCP-S3 criteria "
+    "(self-assessed)*.",
     "Push the fix to the same branch: this check runs again and this report is updated.",
     "The registration guide explains every field and criterion, with examples (`content/register.md`).",
 ]
@@ -54,15 +57,21 @@ def code(text: str) -> str:
 
 
 def _file_section(file: FileRecord) -> list[str]:
-    verdict = "✅ labelled ESCP-S3" if file.labelled else ("❌ invalid" if not file.valid else "❌ misses criteria")
+    if file.valid:
+        verdict = file_verdict(file.criteria_met, (verdict.status for verdict in file.criteria))
+        verdict = f"{'✅' if file.criteria_met else '❌'} {verdict}"
+    else:
+        verdict = "❌ invalid"
     lines = [f"### {code(file.path)} — {verdict}", ""]
+    if file.label is not None:
+        lines += [f"🏅 {escape(label_text(file.label))}, evidence: {code(file.label.reference)}", ""]
     if file.errors:
         lines += ["| line | field | problem |", "|---:|---|---|"]
         lines += [f"| {p.line}:{p.column} | {escape(p.field) or '—'} | {escape(p.message)} |" for p in file.errors]
         lines.append("")
     if file.criteria:
         lines += ["| criterion | verdict | evidence |", "|---|---|---|"]
-        lines += [f"| `{v.id}` | {'✅ pass' if v.passed else '❌ fail'} | {escape(v.message)} |" for v in file.criteria]
+        lines += [f"| `{v.id}` | {STATUS_CELLS[v.status]} | {escape(v.message)} |" for v in file.criteria]
         lines.append("")
     if file.warnings:
         lines += [f"- ⚠️ line {p.line}: {escape(p.field)}: {escape(p.message)}" for p in file.warnings]
@@ -84,9 +93,7 @@ def _changes_section(review: ChangesRecord) -> list[str]:
 
 def markdown_report(report: Report) -> str:
     """The report as Markdown; ``report`` may come from an untrusted artifact: every string is escaped."""
-    labelled = sum(file.labelled for file in report.files)
-    files = count(len(report.files), "file")
-    lines = ["## ESCP-S3 partnership check", "", f"{labelled} of {files} labelled ESCP-S3.", ""]
+    lines = ["## ESCP-S3 partnership check", "", f"{summary_text(report.summary)}.", ""]
     if report.changes is not None:
         lines += _changes_section(report.changes)
     for file in report.files:

@@ -1,4 +1,8 @@
-"""NUTS regions 2006-2024 and their category of region for a programming period."""
+"""NUTS regions 2006-2024 and their category of region for a programming period.
+
+A NUTS 1 code (given when the member's NUTS 2 region is not known) takes a category only when every
+NUTS 2 region inside it has the same one; otherwise its classification is undetermined and lists them.
+"""
 
 from __future__ import annotations
 
@@ -40,9 +44,21 @@ class Classification:
     category: str | None
     overlaps: tuple[ClassifiedOverlap, ...]
 
+    within: tuple[tuple[Region, str | None], ...] = ()  # for a NUTS 1 code: its NUTS 2 regions, their category
+
     @property
     def is_mixed(self) -> bool:
         return len({overlap.category for overlap in self.overlaps}) > 1
+
+    @property
+    def undetermined(self) -> bool:
+        """A NUTS 1 code whose NUTS 2 regions are not all of one category."""
+        return len({category for _, category in self.within}) > 1
+
+    @property
+    def possible_categories(self) -> frozenset[str | None]:
+        """The categories the member may be in: one, or those of the NUTS 2 regions of a NUTS 1 code."""
+        return frozenset(category for _, category in self.within) if self.within else frozenset({self.category})
 
 
 class RegionRegistry:
@@ -58,9 +74,9 @@ class RegionRegistry:
             )
             for row in rows
         }
-        newest = max(version for region in self._regions.values() for version in region.versions)
+        self.newest_version = max(version for region in self._regions.values() for version in region.versions)
         self.countries_with_regions = frozenset(
-            region.country for region in self._regions.values() if newest in region.versions
+            region.country for region in self._regions.values() if self.newest_version in region.versions
         )
 
     def get(self, code: str) -> Region | None:
@@ -72,8 +88,23 @@ class RegionRegistry:
     def in_country(self, country: str) -> list[Region]:
         return [region for region in self._regions.values() if region.country == country]
 
+    def within(self, code: str) -> list[Region]:
+        """The NUTS 2 regions inside NUTS 1 ``code``, in the newest NUTS version that contains it."""
+        parent = self._regions[code]
+        newest = parent.versions[-1]
+        return [
+            region
+            for region in self._regions.values()
+            if region.level == 2 and region.code.startswith(code) and newest in region.versions
+        ]
+
     @cache  # noqa: B019 - registries live for the whole process
     def classification(self, code: str, period: str) -> Classification:
+        region = self.get(code)
+        if region is not None and region.level == 1:
+            within = tuple((part, self.classification(part.code, period).category) for part in self.within(code))
+            categories = {category for _, category in within}
+            return Classification(categories.pop() if len(categories) == 1 else None, (), within)
         overlaps = _period_overlaps(period).get(code[:4], ())
         if not overlaps:
             return Classification(None, ())

@@ -19,11 +19,13 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from generator.reference import regions
+from generator.validate.regions import region_code
 from generator.validate.types import (
     Activity,
     CountryCode,
     DocumentReference,
     GitHubHandle,
+    HttpsUrl,
     MemberType,
     NutsCode,
     Platform,
@@ -44,11 +46,16 @@ class StrategyReference(Model):
 
     strategy: Annotated[str, text(300)] = Field(description="Name of the regional or national S3 strategy.")
     priority: Annotated[str, text(300)] = Field(description="The S3 priority the member serves.")
-    url: WebUrl | None = Field(None, description="Where the strategy is published.")
+    url: WebUrl | None = Field(
+        None, description="Where the strategy is published; without it the support is declared, not evidenced."
+    )
 
 
 class SupportLetter(Model):
-    authority: Annotated[str, text(300)] = Field(description="The authority managing the EU funds that signed.")
+    authority: Annotated[str, text(300)] = Field(
+        description="Who signed: the authority managing the EU funds in the region; outside the EU, the national "
+        "or regional authority or a similar body, such as a regional development agency."
+    )
     date: datetime.date = Field(description="Date of the letter, YYYY-MM-DD.")
     document: DocumentReference = Field(
         description="https:// URL of the letter, or its path under evidence/<slug>/, the folder of this partnership."
@@ -83,12 +90,26 @@ S3Support = Annotated[
 ]
 
 
+class ManagingEntity(Model):
+    """The legal entity that runs a cluster without legal personality of its own."""
+
+    name: Annotated[str, text(200)] = Field(description="Name of the association, agency or company running it.")
+    legal_id: Annotated[str, text(60)] | None = Field(
+        None, description="Its PIC or national registration number; merges the organisation across partnerships."
+    )
+
+
 class Member(Model):
     """An organisation of the partnership."""
 
     name: Annotated[str, text(200)] = Field(description="Name of the organisation.")
     type: MemberType = Field(description="Kind of organisation.")
     legal_entity: StrictBool = Field(description="true when the organisation has its own legal personality.")
+    managed_by: ManagingEntity | None = Field(
+        None,
+        description="For a cluster without legal personality: the legal entity that runs it, "
+        "through which it counts as an eligible organisation.",
+    )
     legal_id: Annotated[str, text(60)] | None = Field(
         None, description="PIC or national registration number; merges the organisation across partnerships."
     )
@@ -96,7 +117,8 @@ class Member(Model):
     region: NutsCode | None = Field(
         None,
         validate_default=True,
-        description="NUTS level 2 or 3 code of its region (any NUTS version 2006-2024), e.g. PL92.",
+        description="NUTS code of its region (any NUTS version 2006-2024): level 2 or 3, e.g. PL92, "
+        "or level 1, e.g. BE3, when the NUTS 2 region is not known.",
     )
     city: Annotated[str, text(100)] | None = None
     website: WebUrl | None = None
@@ -116,24 +138,12 @@ class Member(Model):
             if country in registry.countries_with_regions:
                 raise PydanticCustomError(
                     "region_required",
-                    "missing region: members in {country} give the NUTS 2 or 3 code of their region",
+                    "missing region: members in {country} give the NUTS code of their region (level 2 or 3, "
+                    "or level 1 when the NUTS 2 region is not known)",
                     {"country": country},
                 )
             return code
-        region = registry.get(code)
-        if region is None:
-            raise PydanticCustomError(
-                "unknown_region",
-                "unknown NUTS region '{code}'; expected a level 2 or 3 code of NUTS 2006-2024 in {country}",
-                {"code": code, "country": country},
-            )
-        if region.country != country:
-            raise PydanticCustomError(
-                "region_country",
-                "region {code} ({name}) lies in {region_country}, not in {country}",
-                {"code": code, "name": region.name, "region_country": region.country, "country": country},
-            )
-        return code
+        return region_code(code, country)
 
 
 class Associate(Model):
@@ -156,6 +166,16 @@ class SeekingPartners(Model):
     countries: Annotated[list[CountryCode], Unique] = Field(default_factory=list)
     profiles: list[Annotated[str, text(300)]] = Field(default_factory=list, max_length=20)
     note: Annotated[str, text(1000)] | None = None
+
+
+class AwardedLabel(Model):
+    """An ESCP-S3 label awarded after a call; only a repository maintainer may record or change it."""
+
+    awarded: datetime.date = Field(description="Date the label was awarded, YYYY-MM-DD.")
+    by: Annotated[str, text(200)] = Field(description="Who awarded it, e.g. European Commission (EASME).")
+    reference: HttpsUrl = Field(
+        description="https:// URL of the evidence: the award decision or list of labelled partnerships."
+    )
 
 
 class Partnership(Model):
@@ -182,6 +202,25 @@ class Partnership(Model):
         min_length=1, description="GitHub handles allowed to change this file."
     )
     added: datetime.date | None = Field(None, description="Date the partnership was listed, YYYY-MM-DD.")
+    started: datetime.date | None = Field(None, description="Date the partnership started, YYYY-MM-DD.")
+    ended: datetime.date | None = Field(
+        None, description="Date the partnership ended, YYYY-MM-DD; absent while active."
+    )
+    label: AwardedLabel | None = Field(
+        None, description="The ESCP-S3 label as awarded, with its evidence; recorded by repository maintainers only."
+    )
+
+    @field_validator("ended")
+    @classmethod
+    def ended_after_started(cls, ended: datetime.date | None, info: ValidationInfo) -> datetime.date | None:
+        started = info.data.get("started")
+        if ended is not None and started is not None and ended < started:
+            raise PydanticCustomError(
+                "ended_before_started",
+                "ended {ended} is before started {started}; the partnership must start before it ends",
+                {"ended": ended.isoformat(), "started": started.isoformat()},
+            )
+        return ended
 
     @field_validator("members")
     @classmethod

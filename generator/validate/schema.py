@@ -9,6 +9,8 @@ from generator.reference.vocabularies import Vocabularies
 from generator.validate.models import Partnership
 
 SCHEMA_ID = "https://escp-directory.eu/schema/partnership.schema.json"
+# 2: managed_by, NUTS 1 regions, started/ended, label (README, "What changed")
+SCHEMA_VERSION = 2
 
 
 def _fill_vocabularies(node: Any, terms: Vocabularies) -> None:
@@ -27,7 +29,12 @@ def _fill_vocabularies(node: Any, terms: Vocabularies) -> None:
 def partnership_schema(terms: Vocabularies) -> dict[str, Any]:
     schema = Partnership.model_json_schema()
     _fill_vocabularies(schema, terms)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "version": SCHEMA_VERSION,
+        **schema,
+    }
 
 
 def partnership_schema_text(terms: Vocabularies) -> str:

@@ -21,15 +21,16 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from generator.reference import countries, vocabularies
 from generator.reference.vocabularies import SINGULAR, Vocabularies
+from generator.validate.regions import JSON_PATTERN as REGION_PATTERN
+from generator.validate.regions import region_text
 from generator.wording import brief
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 EVIDENCE_PATH = re.compile(r"evidence/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\Z")
 GITHUB_HANDLE = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$"
-NUTS_CODE = r"^[A-Za-z]{2}[0-9A-Za-z]{2,3}$"
 PATTERN_MEANINGS = {  # what a pattern means, for the message when a value does not match it
     GITHUB_HANDLE: "a GitHub login: letters, digits and single hyphens inside, at most 39 characters",
-    NUTS_CODE: "a NUTS code: the country's two letters and 2 or 3 letters or digits, such as PL92 or DE212",
+    # a member's region has its own sentences: generator/validate/regions.py
 }
 
 
@@ -98,6 +99,12 @@ def _web_url(value: str) -> str:
     return value
 
 
+def _https_url(value: str) -> str:
+    if value.lower().startswith("https://"):
+        return _web_url(value)
+    raise PydanticCustomError("https_url", "'{value}' must be a full https:// URL", {"value": value})
+
+
 def _document(value: str) -> str:
     if value.lower().startswith("https://"):
         return _web_url(value)
@@ -139,13 +146,23 @@ WebUrl = Annotated[
     AfterValidator(_web_url),
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}),
 ]
+HttpsUrl = Annotated[
+    str,
+    text(2000),
+    AfterValidator(_https_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]://"}),
+]
 DocumentReference = Annotated[
     str,
     text(2000),
     AfterValidator(_document),
     WithJsonSchema({"type": "string", "pattern": r"^(https://|evidence/)"}),
 ]
-NutsCode = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=NUTS_CODE)]
+NutsCode = Annotated[
+    str,
+    BeforeValidator(region_text),
+    WithJsonSchema({"type": "string", "pattern": REGION_PATTERN, "description": "NUTS 1, 2 or 3 code"}),
+]
 GitHubHandle = Annotated[str, BeforeValidator(_strip_at), StringConstraints(pattern=GITHUB_HANDLE)]
 Platform = Annotated[str, VocabularyTerm("platforms")]
 Sector = Annotated[str, VocabularyTerm("sectors")]

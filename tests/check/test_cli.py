@@ -13,7 +13,7 @@ from generator.check.report import Report
 from tests.check.partnership_factory import VALID, partnership, write
 from tests.conftest import PARTNERSHIPS, ROOT
 
-JSON_FILE_KEYS = {"path", "slug", "valid", "labelled", "errors", "criteria", "warnings"}
+JSON_FILE_KEYS = {"path", "slug", "valid", "criteria_met", "label", "errors", "criteria", "warnings"}
 
 
 def escp(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -27,9 +27,10 @@ def test_bundled_partnerships_pass():
     assert result.returncode == 0, result.stdout
     count = len(list(PARTNERSHIPS.glob("*.yml")))
     assert count >= 8
-    assert f"{count} files: {count} valid, {count} labelled" in result.stdout
+    assert f"{count} files: {count} valid, {count} meet the ESCP-S3 criteria (self-assessed)" in result.stdout
+    assert "labelled" not in result.stdout
     one = escp("check", str(PARTNERSHIPS / "blue-bioeconomy.yml"))
-    assert "\n1 file: 1 valid, 1 labelled" in one.stdout
+    assert "\n1 file: 1 valid, 1 meets the ESCP-S3 criteria (self-assessed)" in one.stdout
 
 
 def test_json_format_has_the_stable_keys(tmp_path):
@@ -38,19 +39,21 @@ def test_json_format_has_the_stable_keys(tmp_path):
     result = escp("check", "--format", "json", str(tmp_path))
     assert result.returncode == 1
     report = json.loads(result.stdout)
-    assert report["summary"] == {"files": 2, "valid": 1, "labelled": 1}
+    assert report["version"] == 2
+    assert report["summary"] == {"files": 2, "valid": 1, "criteria_met": 1, "label_awarded": 0}
     bad, good = report["files"]
     assert set(bad) == set(good) == JSON_FILE_KEYS
     assert set(bad["errors"][0]) == {"line", "column", "field", "message"}
     assert {c["id"] for c in good["criteria"]} == {"member-types", "countries", "cohesion-region", "s3-support"}
-    assert set(good["criteria"][0]) == {"id", "passed", "message"}
+    assert set(good["criteria"][0]) == {"id", "passed", "status", "message"}
+    assert good["criteria_met"] is True and good["label"] is None
 
 
 def test_a_file_missing_a_criterion_exits_1(tmp_path):
     members = [VALID["members"][0], {**VALID["members"][1], "s3_support": None}, VALID["members"][2]]
     result = escp("check", str(write(tmp_path, partnership(members=members))))
     assert result.returncode == 1
-    assert "✗ FAIL s3-support" in result.stdout
+    assert "✗ NOT MET s3-support" in result.stdout
 
 
 def test_usage_errors_exit_2(tmp_path):
@@ -139,3 +142,23 @@ def test_report_schema_is_current_and_the_json_report_reads_back_with_the_same_m
     assert report.text() == output
     assert report.summary.files == report.summary.valid + 1
     jsonschema.validate(json.loads(output), json.loads(schema.stdout))
+
+
+def test_an_undetermined_criterion_fails_the_check_and_says_so(tmp_path):
+    members = [{**VALID["members"][0], "country": "BE", "region": "BE3"}, *VALID["members"][1:]]
+    write(tmp_path, partnership(members=members), "wallonia")
+    result = escp("check", str(tmp_path))
+    assert result.returncode == 1
+    assert "wallonia.yml: ESCP-S3 criteria undetermined (counted as not met)" in result.stdout
+    assert "? UNDETERMINED cohesion-region:" in result.stdout
+
+
+def test_a_recorded_label_is_named_apart_from_the_criteria(tmp_path):
+    label = {"awarded": "2017-06-01", "by": "European Commission", "reference": "https://example.org/escp"}
+    write(tmp_path, partnership(label=label), "awarded")
+    result = escp("check", "--format", "json", str(tmp_path))
+    report = json.loads(result.stdout)
+    assert report["files"][0]["label"] == label
+    assert report["summary"] == {"files": 1, "valid": 1, "criteria_met": 1, "label_awarded": 1}
+    text = escp("check", str(tmp_path)).stdout
+    assert "meets the ESCP-S3 criteria (self-assessed); ESCP-S3 label awarded 2017-06-01 by European Commission" in text

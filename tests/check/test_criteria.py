@@ -126,3 +126,74 @@ def test_leipzig_is_not_a_cohesion_region_and_sjaelland_is():
     sjaelland = [member(0, country="DK", region="DK02"), member(1), member(2)]
     result = verdicts(partnership(members=sjaelland))["cohesion-region"]
     assert result.passed and "DK02 Sjælland: transition" in result.message
+
+
+def test_a_nuts1_region_whose_nuts2_regions_share_a_category_takes_it():
+    members = [member(0, country="HU", region="HU2"), member(1), member(2)]  # Dunántúl: HU21-HU23 less developed
+    result = verdicts(partnership(members=members))["cohesion-region"]
+    assert result.status == "met" and result.passed
+    assert "HU2 Dunántúl: less developed (like every NUTS 2 region inside it: HU21" in result.message
+
+
+def test_a_nuts1_region_of_mixed_categories_leaves_the_criterion_undetermined():
+    members = [member(0, country="BE", region="BE3"), member(1), member(2)]  # Wallonia: BE31 more developed
+    result = verdicts(partnership(members=members))["cohesion-region"]
+    assert result.status == "undetermined" and not result.passed
+    assert "BE31 Prov. Brabant wallon (more developed), BE32 Prov. Hainaut (transition)" in result.message
+    assert "or keep BE3 if you do not know" in result.message
+    assert "counts as not met" in result.message
+    assert result.at == ("members", 0, "region")
+    assert "one member's region is not known precisely" in result.public
+    assert "keep BE3" not in result.public
+
+
+def test_an_undetermined_member_does_not_matter_when_another_qualifies():
+    members = [member(0), member(1, country="BE", region="BE3"), member(2)]
+    result = verdicts(partnership(members=members))["cohesion-region"]
+    assert result.status == "met"
+    assert "PT11 Norte" in result.message and "BE3" not in result.message
+
+
+def test_a_mixed_nuts1_region_that_could_not_qualify_is_not_met():
+    members = [member(0, region="PT17"), member(1), member(2, country="BE", region="BE3")]
+    result = verdicts(partnership(members=members), cohesion_categories=["less-developed"])["cohesion-region"]
+    assert result.status == "not-met"
+
+
+def test_a_cluster_run_by_a_legal_entity_counts_through_it():
+    managed = member(1, legal_entity=False, managed_by={"name": "Agrifood Association (fictional)"})
+    result = verdicts(partnership(members=[member(0), managed, member(2)]))["member-types"]
+    assert result.status == "met"
+    assert "'Beta Cluster (fictional)' through 'Agrifood Association (fictional)'" in result.message
+
+
+def test_a_cluster_without_legal_entity_or_managing_entity_does_not_count():
+    result = verdicts(partnership(members=[member(0), member(1, legal_entity=False), member(2)]))["member-types"]
+    assert result.status == "not-met"
+    assert "names none that runs it" in result.message and "managed_by" in result.message
+    assert "managed_by" not in result.public
+
+
+def test_a_strategy_reference_without_url_is_declared_not_evidenced():
+    unlinked = member(1, s3_support={"strategy": "RIS3 Bayern", "priority": "Batteries"})
+    result = verdicts(partnership(members=[member(0), unlinked, member(2)]))["s3-support"]
+    assert result.status == "not-met"
+    assert "'Beta Cluster (fictional)': declared, not evidenced" in result.message
+    assert result.at == ("members", 1, "s3_support")
+    assert "s3_support" not in result.public and "declared, not evidenced" in result.public
+
+
+def test_a_support_letter_with_its_document_is_evidence():
+    letter = {"letter": {"authority": "Bavarian Ministry", "date": "2017-03-01", "document": "evidence/beta.pdf"}}
+    result = verdicts(partnership(members=[member(0), member(1, s3_support=letter), member(2)]))["s3-support"]
+    assert result.status == "met"
+    assert "2 strategy references with a link, 1 support letters" in result.message
+
+
+def test_members_outside_the_eu_are_asked_for_a_national_or_regional_letter():
+    outside = member(2, country="UA", region=None, s3_support=None)
+    result = verdicts(partnership(members=[member(0), member(1), outside]))["s3-support"]
+    assert "national or regional authority or a similar body" in result.message
+    inside = verdicts(partnership(members=[member(0), member(1), member(2, s3_support=None)]))["s3-support"]
+    assert "authority managing the EU funds in its region" in inside.message
+    assert "national or regional authority" not in inside.message

@@ -24,10 +24,10 @@ def member(**changes):
     return {**VALID["members"][1], **changes}
 
 
-def test_the_valid_example_is_valid_and_labelled(tmp_path):
+def test_the_valid_example_is_valid_and_meets_the_criteria(tmp_path):
     file = check_one(tmp_path, partnership())
     assert file.errors == []
-    assert file.labelled
+    assert file.criteria_met
 
 
 @pytest.mark.parametrize(
@@ -70,7 +70,10 @@ def test_partnership_field_rules(tmp_path, changes, field, fragment):
         ({"country": "XX"}, "members[1].country", "unknown country code"),
         ({"region": "DE99"}, "members[1].region", "unknown NUTS region"),
         ({"region": "PL92"}, "members[1].region", "lies in PL, not in DE"),
-        ({"region": "DE2"}, "members[1].region", "is not a NUTS code"),
+        ({"region": "DE"}, "members[1].region", "'DE' is a country code, not a region; the regions of Germany are"),
+        ({"region": "Bayern"}, "members[1].region", "not a NUTS code; give the code, not the name: did you mean DE2"),
+        ({"region": ["DE21", "DE22"]}, "members[1].region", "give one region code, not a list"),
+        ({"region": "DE2Z"}, "members[1].region", "DE2 is NUTS 1 Bayern; give one of DE21 Oberbayern, DE22"),
         ({"region": None}, "members[1].region", "missing region"),
         ({"role": "lead"}, "members[1].role", "coordinator"),
         ({"website": "javascript:alert(1)"}, "members[1].website", "not a web address"),
@@ -135,3 +138,25 @@ def test_errors_point_at_the_offending_line(tmp_path):
     problem = error_for(file, "members[1].region")
     assert yaml_text.splitlines()[problem.line - 1].strip() == "region: DE99"
     assert yaml_text.splitlines()[problem.line - 1][problem.column - 1 :] == "DE99"
+
+
+def test_ended_before_started_is_an_error_on_the_ended_line(tmp_path):
+    file = check_one(tmp_path, partnership(started="2018-03-01", ended="2017-12-31"))
+    problem = error_for(file, "ended")
+    assert "ended 2017-12-31 is before started 2018-03-01" in problem.message
+    text = (tmp_path / "partnerships" / "batteries.yml").read_text().splitlines()
+    assert text[problem.line - 1].startswith("ended:")
+    assert check_one(tmp_path / "ok", partnership(started="2018-03-01", ended="2020-12-31")).errors == []
+
+
+def test_a_recorded_label_needs_a_date_an_awarder_and_an_https_reference(tmp_path):
+    label = {"awarded": "2017-06-01", "by": "European Commission (EASME)", "reference": "https://example.org/list"}
+    assert check_one(tmp_path / "ok", partnership(label=label)).label is not None
+    file = check_one(tmp_path, partnership(label={**label, "reference": "http://example.org/list"}))
+    assert "must be a full https:// URL" in error_for(file, "label.reference").message
+
+
+def test_a_nuts1_region_is_accepted_and_managed_by_needs_a_name(tmp_path):
+    members = [*VALID["members"][:2], member(country="BE", region="BE3", managed_by={"legal_id": "BE0123"})]
+    file = check_one(tmp_path, partnership(members=members))
+    assert [p.field for p in file.errors] == ["members[2].managed_by.name"]

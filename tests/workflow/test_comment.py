@@ -40,7 +40,8 @@ def hostile_report() -> dict:
         "path": f"partnerships/{HOSTILE}.yml",
         "slug": "x",
         "valid": False,
-        "labelled": False,
+        "criteria_met": False,
+        "label": None,
         "errors": [problem],
         "criteria": [],
         "warnings": [problem],
@@ -76,7 +77,12 @@ def test_every_untrusted_string_is_inert_in_the_comment(tmp_path):
 def test_malformed_or_foreign_artifacts_are_refused(tmp_path, change, reason):
     report = hostile_report()
     report["files"][0]["criteria"] = [
-        {"id": change.get("criterion_id", "countries"), "passed": True, "message": change.get("message", "ok")}
+        {
+            "id": change.get("criterion_id", "countries"),
+            "passed": True,
+            "status": "met",
+            "message": change.get("message", "ok"),
+        }
     ]
     with pytest.raises(ArtifactError, match=reason):
         read_artifact(artifact(tmp_path, report, change.get("pull")), HEAD)

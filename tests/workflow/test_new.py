@@ -28,10 +28,11 @@ FULL = [
     "--coordinator-type", "cluster-organisation", "--coordinator-legal-entity", "yes",
     "--coordinator-country", "PT", "--coordinator-region", "PT11",
     "--coordinator-strategy", "RIS3 Norte", "--coordinator-priority", "Batteries",
+    "--coordinator-url", "https://ris3.example.org/norte",
     "--partner", "name=Beta Cluster (fictional);type=cluster-organisation;legal_entity=yes;"
-                 "country=DE;region=DE21;strategy=RIS3 Bayern;priority=Energy",
+                 "country=DE;region=DE21;strategy=RIS3 Bayern;priority=Energy;url=https://ris3.example.org/bayern",
     "--partner", "name=Gamma Network;type=business-network;legal_entity=true;"
-                 "country=FR;region=FR10;strategy=SRI;priority=Mobility",
+                 "country=FR;region=FR10;strategy=SRI;priority=Mobility;url=https://ris3.example.org/idf",
 ]  # fmt: skip
 
 
@@ -40,14 +41,14 @@ def escp(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL)
 
 
-def test_a_complete_answer_set_gives_a_labelled_file_that_passes_check_unchanged(tmp_path):
+def test_a_complete_answer_set_gives_a_file_meeting_the_criteria_that_passes_check_unchanged(tmp_path):
     (tmp_path / "partnerships").mkdir()
     result = escp("new", *FULL, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     path = tmp_path / "partnerships" / "baltic-batteries-partnership.yml"
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == SCHEMA_COMMENT
-    assert "labelled ESCP-S3" in result.stdout
+    assert "meets the ESCP-S3 criteria (self-assessed)" in result.stdout
     check = escp("check", str(path), cwd=tmp_path)
     assert check.returncode == 0, check.stdout
     assert path.read_text(encoding="utf-8") == text
@@ -70,7 +71,7 @@ def test_a_minimal_skeleton_is_valid_and_says_which_criteria_are_missing(tmp_pat
     minimal = FULL[: FULL.index("--coordinator-strategy")]
     result = escp("new", *minimal, "--slug", "minimal", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "✗ FAIL countries" in result.stdout and "✗ FAIL s3-support" in result.stdout
+    assert "✗ NOT MET countries" in result.stdout and "✗ NOT MET s3-support" in result.stdout
     check = escp("check", "--format", "json", "partnerships/minimal.yml", cwd=tmp_path)
     assert '"valid": true' in check.stdout
 

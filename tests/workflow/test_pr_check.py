@@ -138,7 +138,7 @@ def test_a_mixed_pull_request_fails_with_annotations_summary_and_artifact(mixed_
 
     summary = (repo.parent / "summary.md").read_text()
     assert "## ESCP-S3 partnership check" in summary
-    assert "### `partnerships/good-new.yml` — ✅ labelled ESCP-S3" in summary
+    assert "### `partnerships/good-new.yml` — ✅ meets the ESCP-S3 criteria (self-assessed)" in summary
     assert "### `partnerships/bad-new.yml` — ❌ invalid" in summary
     assert "| `README.md` | ❌ needs review |" in summary
 
@@ -153,7 +153,7 @@ def test_a_mixed_pull_request_fails_with_annotations_summary_and_artifact(mixed_
         "partnerships/copy-cat.yml",
         "partnerships/good-new.yml",
     ]
-    assert report["summary"] == {"files": 5, "valid": 3, "labelled": 3}
+    assert report["summary"] == {"files": 5, "valid": 3, "criteria_met": 3, "label_awarded": 0}
     statuses = {change["path"]: change["status"] for change in report["changes"]["files"]}
     assert statuses["partnerships/blue-bio.yml"] == "renamed"
     assert statuses["partnerships/circular-textiles.yml"] == "deleted"

@@ -94,6 +94,13 @@ MEMBER = (
         required=False,
     ),
     Question("priority", "priority", "Priority of that strategy it serves", StrategyReference, required=False),
+    Question(
+        "url",
+        "url",
+        "Link to the published strategy (the evidence the criterion needs)",
+        StrategyReference,
+        required=False,
+    ),
 )
 PARTNER_KEYS = (*MEMBER_FIELDS, *SUPPORT_FIELDS)
 Questions = tuple[Question, ...]
