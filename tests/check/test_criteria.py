@@ -197,3 +197,27 @@ def test_members_outside_the_eu_are_asked_for_a_national_or_regional_letter():
     inside = verdicts(partnership(members=[member(0), member(1), member(2, s3_support=None)]))["s3-support"]
     assert "authority managing the EU funds in its region" in inside.message
     assert "national or regional authority" not in inside.message
+
+
+def test_leipzig_and_sjaelland_verdicts_follow_the_corrected_classification():
+    leipzig = verdicts(
+        partnership(members=[member(0, region="PT17"), member(1, country="DE", region="DED5"), member(2)])
+    )
+    assert leipzig["cohesion-region"].status == "not-met"
+    assert "DED5 Leipzig: more developed" in leipzig["cohesion-region"].message
+    sjaelland = verdicts(
+        partnership(members=[member(0, region="PT17"), member(1, country="DK", region="DK02"), member(2)])
+    )
+    assert sjaelland["cohesion-region"].status == "met"
+    assert "DK02 Sjælland: transition" in sjaelland["cohesion-region"].message
+
+
+def test_sachsen_and_denmark_at_nuts1_are_undetermined_since_the_correction():
+    for country, code, part in (
+        ("DE", "DED", "DED5 Leipzig (more developed)"),
+        ("DK", "DK0", "DK02 Sjælland (transition)"),
+    ):
+        members = [member(0, region="PT17"), member(1, country=country, region=code), member(2)]
+        result = verdicts(partnership(members=members))["cohesion-region"]
+        assert result.status == "undetermined"
+        assert part in result.message
