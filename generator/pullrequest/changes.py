@@ -11,7 +11,8 @@ version of the file, or by a maintainer of the repository. Support letters belon
 be added only with that partnership's file when BASE has none. Renames (a new slug) and deletions
 are always reported. Files outside the partnerships folder and ``evidence/<slug>/`` need a
 repository maintainer's review. Symbolic links, submodules and file names that are not UTF-8 are
-refused, for everyone.
+refused, for everyone. Only a repository maintainer may add, change or remove a partnership's
+recorded ``label`` (an award is a fact the directory vouches for, not a self-assessment).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from generator.check.report import MAX_CHANGES
 from generator.check.runner import PARTNERSHIP_SUFFIXES, CheckReport, UsageError, check_in_directory
@@ -151,13 +153,18 @@ class _Reviewer:
     def add(self, kind: str, path: str, message: str, blocking: bool = False) -> None:
         self.review.findings.append(Finding(kind, path, message, blocking))
 
-    def base_maintainers(self, path: str) -> list[str] | None:
-        """The maintainers of ``path`` in BASE; None when BASE has no such file."""
+    def base_data(self, path: str) -> dict[str, Any] | None:
+        """The data of ``path`` in BASE; None when BASE has no such file."""
         if not git(self.root, "ls-tree", "--name-only", self.review.base, "--", path).strip():
             return None
-        loaded = LoadedFile(Path(path))
-        parse_text(git(self.root, "show", f"{self.review.base}:{path}"), loaded)
-        handles = loaded.data.get("maintainers") if isinstance(loaded.data, dict) else None
+        return _mapping(git(self.root, "show", f"{self.review.base}:{path}"), path)
+
+    def base_maintainers(self, path: str) -> list[str] | None:
+        """The maintainers of ``path`` in BASE; None when BASE has no such file."""
+        data = self.base_data(path)
+        if data is None:
+            return None
+        handles = data.get("maintainers")
         return [str(handle).removeprefix("@") for handle in handles] if isinstance(handles, list) else []
 
     def owner(self, slug: str) -> tuple[str, list[str]] | None:
@@ -168,6 +175,28 @@ class _Reviewer:
             if maintainers is not None:
                 return path, maintainers
         return None
+
+    def label(self, change: Change, old_path: str) -> None:
+        """Only a repository maintainer may add, change or remove the recorded ESCP-S3 label."""
+        if self.review.repository_maintainer:
+            return
+        before = (self.base_data(old_path) or {}).get("label")
+        file = self.root / change.path
+        if not file.is_file():
+            return
+        after = _mapping(file.read_text(encoding="utf-8", errors="replace"), change.path).get("label")
+        if before == after:
+            return
+        did = "adds" if before is None else ("removes" if after is None else "changes")
+        who = f"@{self.review.author}" if self.review.author else "the author (not known: no --author)"
+        self.add(
+            "label",
+            change.path,
+            f"{did} the recorded ESCP-S3 label, but {who} is not a maintainer of the repository: only they may "
+            "record an awarded label, with its evidence. Leave the label block out (the check says whether the "
+            "file meets the criteria) and ask a maintainer of the repository to record an award",
+            blocking=True,
+        )
 
     def approve(self, path: str, what: str, maintainers: list[str]) -> None:
         """A blocking finding unless the author maintains the partnership or the repository."""
@@ -255,6 +284,15 @@ class _Reviewer:
         elif change.status == "deleted":
             self.add("deletion", change.path, f"deletes the partnership '{PurePosixPath(old_path).stem}'")
         self.ownership(change, old_path)
+        if change.status != "deleted":
+            self.label(change, old_path)
+
+
+def _mapping(text: str, path: str) -> dict[str, Any]:
+    """A partnership file's top-level mapping, empty when the text is not one (its check says why)."""
+    loaded = LoadedFile(Path(path))
+    parse_text(text, loaded)
+    return loaded.data if isinstance(loaded.data, dict) else {}
 
 
 def review_changes(root: Path, base: str, author: str | None, repository_maintainer: bool, folder: str) -> ChangeReview:

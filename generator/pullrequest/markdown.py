@@ -28,6 +28,7 @@ FINDING_LABELS = {
     "too-many": "split it",
     "rename": "renamed",
     "deletion": "deleted",
+    "label": "maintainers only",
 }
 STATUS_CELLS = {"met": "✅ met", "not-met": "❌ not met", "undetermined": "❔ undetermined (counted as not met)"}
 HINTS = [
