@@ -84,8 +84,10 @@ class VerdictRecord(_Record):
     message: Text
 
     @classmethod
-    def of(cls, verdict: Verdict) -> VerdictRecord:
-        return cls(id=verdict.id, passed=verdict.passed, status=verdict.status, message=clip(verdict.message))
+    def of(cls, verdict: Verdict, public: bool = False) -> VerdictRecord:
+        """The record with the author's message, or with the visitor's (``public``: the site's exports)."""
+        message = verdict.summary if public else verdict.message
+        return cls(id=verdict.id, passed=verdict.passed, status=verdict.status, message=clip(message))
 
 
 class FileRecord(_Record):

@@ -26,7 +26,9 @@ def _record(directory: Directory, position: int, entry: Entry) -> dict[str, Any]
         "countries": [{"code": code, "name": countries().get(code).name} for code in codes],
         "members": len(partnership.members),
         "open": partnership.seeking_partners is not None,
-        "labelled": entry.labelled,
+        "criteria_met": entry.criteria_met,
+        "label_awarded": entry.label.awarded.isoformat() if entry.label else None,
+        "period": entry.period,
     }
 
 

@@ -40,7 +40,8 @@ EXPORTS = (
         "Partnerships (JSON)",
         "application/json",
         "Every partnership with all the fields of its file (except the contact e-mail address), "
-        "its page URL, and the verdict and evidence of each label criterion.",
+        "its page URL, its status (active or ended), and the verdict (met, not met or undetermined) and "
+        "evidence of each ESCP-S3 criterion: self-assessed; an awarded label is the recorded label block.",
         partnerships_json,
     ),
     Export(

@@ -41,6 +41,10 @@ def _entry(feed: ET.Element, entry: Entry, site_url: str) -> None:
     _element(item, "summary", p.summary)
     for sector in p.sectors:
         _element(item, "category", term=sector)
+    if entry.criteria_met:
+        _element(item, "category", term="criteria-met", label="Meets the ESCP-S3 criteria (self-assessed)")
+    if p.label is not None:
+        _element(item, "category", term="label-awarded", label=f"ESCP-S3 label awarded {p.label.awarded.isoformat()}")
 
 
 def atom_feed(data: SiteData) -> str:

@@ -13,6 +13,7 @@ from generator.load import Problem
 from generator.reference import Vocabularies
 from generator.settings import Settings
 from generator.validate import Partnership
+from generator.validate.models import AwardedLabel
 from generator.wording import count
 
 
@@ -33,8 +34,27 @@ class Entry:
     warnings: tuple[Problem, ...] = ()  # the checker's advice on the file: shown, never blocking
 
     @property
-    def labelled(self) -> bool:
+    def criteria_met(self) -> bool:
+        """Every criterion met, as self-assessed in the file; not the label (see ``label``)."""
         return all(verdict.passed for verdict in self.verdicts)
+
+    @property
+    def label(self) -> AwardedLabel | None:
+        """The ESCP-S3 label as awarded, recorded by a repository maintainer."""
+        return self.partnership.label
+
+    @property
+    def status(self) -> str:
+        """``active`` or ``ended``."""
+        return "ended" if self.partnership.ended is not None else "active"
+
+    @property
+    def period(self) -> str:
+        """The years in a visitor's words: 2018-2020 (with an en dash), active since 2018, ended in 2020, or empty."""
+        started, ended = self.partnership.started, self.partnership.ended
+        if ended is not None:
+            return f"{started.year}–{ended.year}" if started is not None else f"ended in {ended.year}"
+        return f"active since {started.year}" if started is not None else ""
 
     @property
     def added(self) -> datetime.date | None:

@@ -38,9 +38,17 @@ def test_partnerships_json_has_every_partnership_with_its_verdicts(bundled_site:
         assert len(record["members"]) == len(entry.partnership.members)
         assert record["url"] == f"partnerships/{entry.slug}/"
         assert (bundled_site / record["url"] / "index.html").is_file()
-        assert record["criteria"] == [{"id": v.id, "passed": v.passed, "message": v.message} for v in entry.verdicts]
-        assert record["labelled"] is entry.labelled
+        assert record["criteria"] == [
+            {"id": v.id, "passed": v.passed, "status": v.status, "message": v.summary} for v in entry.verdicts
+        ]
+        assert record["criteria_met"] is entry.criteria_met and "labelled" not in record
+        assert record["label"] == (entry.label.model_dump(mode="json") if entry.label else None)
+        assert record["status"] == ("ended" if entry.partnership.ended else "active")
         assert "email" not in record["contact"]
+    by_slug = {record["slug"]: record for record in exported}
+    assert by_slug["circular-textiles"]["period"] == "2018–2020"
+    assert by_slug["precision-farming"]["period"] == "active since 2021"
+    assert by_slug["batteries-value-chain"]["label"]["awarded"] == "2017-09-15"
 
 
 def test_the_csv_tables_match_the_data(bundled_site: Path) -> None:
@@ -51,6 +59,9 @@ def test_the_csv_tables_match_the_data(bundled_site: Path) -> None:
     for row, entry in zip(partnerships, data.directory.entries, strict=True):
         assert row["members"] == str(len(entry.partnership.members))
         assert row["sectors"].split("; ") == entry.partnership.sectors
+        assert row["criteria_met"] == ("yes" if entry.criteria_met else "no")
+        assert row["period"] == entry.period and row["status"] == entry.status
+    assert next(row for row in partnerships if row["label_awarded"])["slug"] == "batteries-value-chain"
     organisations = rows(bundled_site / "data/organisations.csv")
     assert tuple(organisations[0]) == ORGANISATION_COLUMNS
     assert [row["id"] for row in organisations] == [organisation.id for organisation in data.organisations]
