@@ -123,8 +123,8 @@ def _region_evidence(member: Member, context: LabelContext, public: bool = False
         head = f"'{member.name}' is in {region.code} {region.name}, whose regions differ in category: undetermined"
         if public:
             return f"{head} (its region is not known precisely)"
-        parts = [f"{part.code} {part.name} ({category_label(category)})" for part, category in classification.within]
-        return f"{head}; give one of {', '.join(parts)} as region, or keep {region.code} if you do not know"
+        choices = [f"{part.code} {part.name} ({category_label(category)})" for part, category in classification.within]
+        return f"{head}; give one of {', '.join(choices)} as region, or keep {region.code} if you do not know"
     text = f"'{member.name}' is in {region.code} {region.name}: {category_label(classification.category)}"
     if classification.within:
         text += f" (like every NUTS 2 region inside it: {listed([part for part, _ in classification.within])})"

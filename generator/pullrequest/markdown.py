@@ -58,9 +58,9 @@ def code(text: str) -> str:
 
 
 def _file_section(file: FileRecord) -> list[str]:
+    statuses = (verdict.status for verdict in file.criteria)
     if file.valid:
-        verdict = file_verdict(file.criteria_met, (verdict.status for verdict in file.criteria))
-        verdict = f"{'✅' if file.criteria_met else '❌'} {verdict}"
+        verdict = f"{'✅' if file.criteria_met else '❌'} {file_verdict(file.criteria_met, statuses)}"
     else:
         verdict = "❌ invalid"
     lines = [f"### {code(file.path)} — {verdict}", ""]

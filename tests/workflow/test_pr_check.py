@@ -153,7 +153,7 @@ def test_a_mixed_pull_request_fails_with_annotations_summary_and_artifact(mixed_
         "partnerships/copy-cat.yml",
         "partnerships/good-new.yml",
     ]
-    assert report["summary"] == {"files": 5, "valid": 3, "criteria_met": 3, "label_awarded": 0}
+    assert report["summary"] == {"files": 5, "valid": 3, "criteria_met": 3, "label_awarded": 1}
     statuses = {change["path"]: change["status"] for change in report["changes"]["files"]}
     assert statuses["partnerships/blue-bio.yml"] == "renamed"
     assert statuses["partnerships/circular-textiles.yml"] == "deleted"
