@@ -160,7 +160,12 @@ def test_bare_addresses_in_member_names_are_not_links_on_github(tmp_path):
     import cmarkgfm  # a test extra: GitHub's own Markdown library
 
     report = hostile_report()
-    verdict = {"id": "member-types", "passed": False, "message": f"'{BARE_ADDRESSES}' is not a cluster"}
+    verdict = {
+        "id": "member-types",
+        "passed": False,
+        "status": "not-met",
+        "message": f"'{BARE_ADDRESSES}' is not a cluster",
+    }
     report["files"][0] |= {"valid": True, "errors": [], "criteria": [verdict]}
     body = comment_body(*read_artifact(artifact(tmp_path, report), HEAD))
     rendered = cmarkgfm.github_flavored_markdown_to_html(body)
