@@ -126,7 +126,7 @@ def test_a_member_without_legal_entity_is_written_as_such(tmp_path):
     result = escp("new", *args, cwd=tmp_path)
     text = (tmp_path / "partnerships" / "baltic-batteries-partnership.yml").read_text()
     assert "legal_entity: false" in text
-    assert "✗ FAIL member-types" in result.stdout
+    assert "✗ NOT MET member-types" in result.stdout
 
 
 def test_hostile_text_is_quoted_and_reads_back_unchanged():

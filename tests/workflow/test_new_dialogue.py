@@ -87,6 +87,8 @@ def test_the_dialogue_checks_each_answer_and_asks_again(folder):
     terminal.send("")
     terminal.expect("Priority of that strategy it serves (blank to skip): ")
     terminal.send("")
+    terminal.expect("Link to the published strategy (the evidence the criterion needs) (blank to skip): ")
+    terminal.send("")
     terminal.expect("Add a partner organisation now? [y/N]: ")
     terminal.send("n")
     terminal.expect("wrote ")
