@@ -134,13 +134,15 @@ def test_what_the_checker_writes_the_comment_reads_however_long(tmp_path):
 
 
 def test_a_report_too_large_for_the_artifact_keeps_every_verdict(tmp_path):
-    report = Report.model_validate_json(json.dumps(hostile_report() | {"version": 1}))
+    report = Report.model_validate_json(json.dumps(hostile_report() | {"version": 2}))
     errors = report.files[0].errors * 20
     files = [report.files[0].model_copy(update={"path": f"partnerships/f{i}.yml", "errors": errors}) for i in range(20)]
     report = report.model_copy(update={"files": files})
     smaller = report.within(len(report.text().encode()) // 2)
     assert len(smaller.text().encode()) <= len(report.text().encode()) // 2
-    assert [(f.path, f.valid, f.labelled) for f in smaller.files] == [(f.path, f.valid, f.labelled) for f in files]
+    assert [(f.path, f.valid, f.criteria_met) for f in smaller.files] == [
+        (f.path, f.valid, f.criteria_met) for f in files
+    ]
     assert smaller.files[0] == files[0] and "errors left out" in smaller.files[-1].errors[0].message
     assert not smaller.ok
 
