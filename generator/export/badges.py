@@ -10,8 +10,9 @@ BADGE_LABEL = "ESCP-S3"
 
 
 def badge_status(entry: Entry) -> BadgeStatus:
-    """Until a label is recorded in the files, a badge says what the criteria verdicts say (self-assessed)."""
-    return status(criteria_met=entry.labelled)
+    """A recorded label first, else what the criteria verdicts say (self-assessed)."""
+    label_year = entry.label.awarded.year if entry.label is not None else None
+    return status(criteria_met=entry.criteria_met, label_year=label_year)
 
 
 def badge_embedding(entry: Entry, site_url: str) -> Embedding:

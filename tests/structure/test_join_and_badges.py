@@ -66,7 +66,7 @@ def test_the_repository_must_be_a_github_repository_address():
 def test_every_partnership_has_a_badge_saying_what_its_verdicts_say():
     met = entry("met")
     unmet = entry("unmet", members=[member("Solo (fictional)", "DE", "DE21", role="coordinator")])
-    assert met.labelled and not unmet.labelled
+    assert met.criteria_met and not unmet.criteria_met
     files = export_files(site(met, unmet))
     for slug, message, title in (
         ("met", "criteria met", "Meets the ESCP-S3 criteria (self-assessed)"),
@@ -75,7 +75,9 @@ def test_every_partnership_has_a_badge_saying_what_its_verdicts_say():
         svg = ET.fromstring(files[f"partnerships/{slug}/badge.svg"])
         assert [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")] == ["ESCP-S3", message]
         assert svg.find("{http://www.w3.org/2000/svg}title").text == title
-    assert "label" not in badge_status(met).message  # no label is recorded in any file yet
+    assert "label" not in badge_status(met).message  # meeting the criteria is not the label
+    award = {"awarded": "2017-09-15", "by": "European Commission", "reference": "https://example.org/award"}
+    assert badge_status(entry("awarded", label=award)).message == "label 2017"
 
 
 class Tags(HTMLParser):
