@@ -12,6 +12,8 @@ from generator.reference import Vocabularies, countries
 from generator.structure.directory import Directory, Entry
 
 OPEN = "yes"
+AWARDED = "awarded"
+STATUSES = {"active": "Active", "ended": "Ended"}
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,19 @@ FACETS = (
         lambda _, entry: [member.type for member in entry.partnership.members],
         _vocabulary_label("member_types"),
         lambda directory: terms(directory).ids("member_types"),
+    ),
+    _FacetSpec(
+        "label",
+        "ESCP-S3 label",
+        lambda _, entry: [AWARDED] if entry.label is not None else [],
+        lambda _, __: "Label awarded (recorded)",
+    ),
+    _FacetSpec(
+        "status",
+        "Status",
+        lambda _, entry: [entry.status],
+        lambda _, status: STATUSES[status],
+        lambda _: list(STATUSES),
     ),
     _FacetSpec(
         "open",

@@ -52,7 +52,11 @@ class Renderer:
         self.env.filters.update(safe_href=safe_href, encoded_email=encoded_email, spelled_email=spelled_email)
 
     def _member_category(self, member: Member) -> str:
-        return category_label(self.data.directory.context.classification(member).category)
+        """The member's category of region in a visitor's words."""
+        classification = self.data.directory.context.classification(member)
+        if classification.undetermined:
+            return "region not known precisely: its NUTS 2 regions differ in category"
+        return f"{category_label(classification.category)} region"
 
     def render(self, template: str, url: Links, context: dict[str, Any]) -> str:
         """``template`` from the theme's ``escp/`` folder; ``url`` gives the site's addresses as seen from the page."""

@@ -17,6 +17,7 @@ class RegionView:
     code: str
     name: str
     category: str  # label of the category of region in the configured programming period
+    note: str = ""  # the category in words for the region's row: NUTS 2 only; NUTS 3 name their parent
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,19 @@ def region_view(code: str | None, directory: Directory) -> RegionView | None:
     if region is None:
         return None
     classification = regions().classification(region.code, directory.context.period)
-    return RegionView(region.code, region.name, category_label(classification.category))
+    period = directory.context.period
+    category = category_label(classification.category)
+    if classification.undetermined:
+        return RegionView(region.code, region.name, "not known precisely", "its NUTS 2 regions differ in category")
+    if region.level == 1:
+        note = f"NUTS 1; every NUTS 2 region inside it is a {category} region in {period}"
+    elif region.level == 3:
+        parent = regions().get(region.level2_code)
+        parent_name = f"{parent.code} {parent.name}" if parent else region.level2_code
+        note = f"part of {parent_name}, a {category} region in {period}"
+    else:
+        note = f"{category} region in {period}"
+    return RegionView(region.code, region.name, category, note)
 
 
 def _region_groups(organisations: list[Organisation], directory: Directory) -> tuple[RegionGroup, ...]:

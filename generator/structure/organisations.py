@@ -1,6 +1,7 @@
 """Every organisation of the directory once, across partnerships, members and associates.
 
-Two records are the same organisation when they share a ``legal_id``; a record without one joins the
+Two records are the same organisation when they share a ``legal_id`` (for a cluster run by a
+separate legal entity, that entity's ``managed_by.legal_id`` when given); a record without one joins the
 organisation with the same normalised name in the same country. (``escp check`` warns where this
 could be wrong: ``generator/check/identity.py``.)
 
@@ -39,6 +40,7 @@ class Organisation:
     city: str | None = None
     website: str | None = None
     appearances: list[Appearance] = field(default_factory=list)
+    managed_by: str | None = None  # the legal entity that runs a cluster without legal personality
 
     @property
     def partnerships(self) -> list[Entry]:
@@ -58,7 +60,9 @@ def _name_key(record: Member | Associate) -> str:
 
 
 def _legal_key(record: Member | Associate) -> str | None:
-    legal_id = getattr(record, "legal_id", None)
+    """The identity that merges records: the managing entity's legal id when given, else the record's own."""
+    managed_by = record.managed_by if isinstance(record, Member) else None
+    legal_id = (managed_by.legal_id if managed_by is not None else None) or getattr(record, "legal_id", None)
     return " ".join(legal_id.upper().split()) if legal_id else None
 
 
@@ -73,8 +77,17 @@ def _records(directory: Directory) -> list[Record]:
 
 def _new_organisation(record: Member | Associate) -> Organisation:
     if isinstance(record, Member):
+        managing = record.managed_by
         return Organisation(
-            "", record.name, record.country, record.type, record.legal_id, record.region, record.city, record.website
+            "",
+            record.name,
+            record.country,
+            record.type,
+            _legal_key(record),
+            record.region,
+            record.city,
+            record.website,
+            managed_by=managing.name if managing is not None else None,
         )
     return Organisation("", record.name, record.country, record.kind, website=record.website)
 

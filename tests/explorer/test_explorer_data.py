@@ -179,3 +179,11 @@ def test_an_empty_directory_gives_an_empty_explorer(directory, tmp_path):
     folder = tmp_path / "assets" / "escp"
     assert read(folder, "explorer-facets.json")["docs"] == []
     assert read(folder, "explorer-index.json")["index"]["terms"] == []
+
+
+def test_the_explorer_filters_on_a_recorded_label_and_on_status(directory):
+    context = explorer_context(directory)
+    partnerships = [entry.partnership for entry in directory.entries]
+    assert _facet(context, "label") == {"awarded": sum(p.label is not None for p in partnerships)}
+    assert _facet(context, "status") == Counter("ended" if p.ended else "active" for p in partnerships)
+    assert _facet(context, "status")["ended"] >= 1

@@ -97,7 +97,7 @@ def test_the_verdict_table_shows_each_criterion_with_its_evidence(bundled_site: 
     table = document.find("div", **{"class": "escp-verdicts"}).find("table")
     rows = table.find("tbody").find_all("tr")
     assert [text_of(row.find_all("td")[0]) for row in rows] == [criterion.title for criterion in CRITERIA]
-    assert [text_of(row.find_all("td")[2]) for row in rows] == [verdict.message for verdict in entry.verdicts]
+    assert [text_of(row.find_all("td")[2]) for row in rows] == [verdict.summary for verdict in entry.verdicts]
     assert all("met" in text_of(row.find_all("td")[1]) for row in rows)
 
 
@@ -216,3 +216,34 @@ def test_the_registration_guide_shows_its_commands_as_code_blocks(bundled_site: 
     assert blocks >= 4
     assert "<code>sh git clone" not in html
     assert "escp-directory\n" in html.replace("</span>", "")  # the clone and cd stay on their own lines
+
+
+def test_an_awarded_label_is_shown_apart_with_its_date_and_evidence(bundled_site: Path, directory: Directory) -> None:
+    label = directory.by_slug("batteries-value-chain").label
+    assert label is not None
+    document = page(bundled_site, "partnerships/batteries-value-chain/")
+    badge = document.find("a", **{"class": "escp-badge--awarded"})
+    assert text_of(badge) == f"ESCP-S3 label awarded {label.awarded.isoformat()}"
+    section = text_of(document)
+    assert f"Awarded on {label.awarded.isoformat()} by {label.by}" in section
+    assert any(a.attrs.get("href") == label.reference for a in document.find_all("a"))
+    assert text_of(document.find("span", **{"class": "escp-badge--label"})).startswith("Meets the ESCP-S3")
+    unlabelled = page(bundled_site, "partnerships/blue-bioeconomy/")
+    assert unlabelled.find_all("a", **{"class": "escp-badge--awarded"}) == []
+    assert "label awarded" not in text_of(unlabelled).lower()
+
+
+def test_a_managed_cluster_is_shown_run_by_its_entity_and_periods_are_in_words(bundled_site: Path) -> None:
+    farming = page(bundled_site, "partnerships/precision-farming/")
+    members = text_of(farming.find("div", **{"class": "escp-members"}))
+    assert "run by Weser-Ems Agricultural Engineering Association (fictional)" in members
+    assert "active since 2021" in text_of(farming.find("span", **{"class": "escp-period"}))
+    textiles = page(bundled_site, "partnerships/circular-textiles/")
+    assert text_of(textiles.find("span", **{"class": "escp-period"})) == "2018–2020"
+    assert "2018–2020" in text_of(page(bundled_site, "platforms/industrial-modernisation/"))
+
+
+def test_public_pages_carry_no_yaml_instructions(bundled_site: Path) -> None:
+    for path in bundled_site.joinpath("partnerships").glob("*/index.html"):
+        text = text_of(parse(path))
+        assert "s3_support:" not in text and "managed_by" not in text and "legal_entity:" not in text

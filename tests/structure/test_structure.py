@@ -62,3 +62,32 @@ def test_the_newest_partnerships_by_date_then_undated_by_slug_and_the_sites_date
     assert [e.slug for e in data.newest(3)] == ["new", "old", "a-undated"]
     assert data.updated == "2024-05-06"
     assert site(entry("x")).updated is None
+
+
+def test_clusters_run_by_one_entity_merge_through_its_legal_id():
+    run = {"legal_entity": False, "managed_by": {"name": "Park Operator (fictional)", "legal_id": "PIC 1"}}
+    one = entry("one", **_members(member("Food Cluster", "DK", "DK02", **run)), title="First partnership on food")
+    two = entry("two", **_members(member("Food  cluster", "DK", "DK02", **run)), title="Second partnership on food")
+    three = entry("three", **_members(member("Food Cluster", "DK", "DK02", legal_id="PIC 2")), title="Third on food")
+    data = site(one, two, three)
+    food = [organisation for organisation in data.organisations if organisation.name.startswith("Food")]
+    assert sorted(len(organisation.partnerships) for organisation in food) == [1, 2]
+    managed = next(organisation for organisation in food if organisation.managed_by)
+    assert managed.managed_by == "Park Operator (fictional)" and managed.legal_id == "PIC 1"
+    assert [e.slug for e in managed.partnerships] == ["one", "two"]
+
+
+def test_country_pages_give_a_category_only_to_nuts2_rows():
+    members = _members(
+        member("Munich Cluster", "DE", "DE212"),
+        member("Bavaria Cluster", "DE", "DE21"),
+        member("Wallonia", "BE", "BE3"),
+    )
+    data = site(entry("one", **members))
+    germany = next(view for view in data.countries if view.code == "DE")
+    notes = {group.region.code: group.region.note for group in germany.regions if group.region}
+    assert notes["DE21"] == "more developed region in 2014-2020"
+    assert notes["DE212"] == "part of DE21 Oberbayern, a more developed region in 2014-2020"
+    belgium = next(view for view in data.countries if view.code == "BE")
+    [wallonia] = [group.region for group in belgium.regions if group.region]
+    assert wallonia.category == "not known precisely" and "differ in category" in wallonia.note
