@@ -13,6 +13,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from generator.reference import Region, countries, regions
+from generator.wording import brief
 
 CODE = re.compile(r"[A-Z]{2}[0-9A-Z]{1,3}")
 JSON_PATTERN = r"^[A-Za-z]{2}[0-9A-Za-z]{1,3}$"
@@ -34,7 +35,7 @@ def region_text(value: Any) -> Any:
     raise PydanticCustomError(
         "region_type",
         "expected the NUTS code of the member's region as text, such as 'PL92', got {value}",
-        {"value": value},
+        {"value": brief(value)},
     )
 
 
@@ -87,7 +88,7 @@ def _not_a_code(value: str, country: str) -> PydanticCustomError:
     alike = _named_like(value, country)
     hint = f"did you mean {' or '.join(f'{r.code} ({r.name})' for r in alike)}?" if alike else _codes_of(country)
     message = "'{value}' is not a NUTS code; give the code, not the name: {hint}"
-    return _wrong("region_name", message, value=value, hint=hint)
+    return _wrong("region_name", message, value=brief(value), hint=hint)
 
 
 def region_code(value: str, country: str) -> str:
@@ -115,7 +116,7 @@ def region_code(value: str, country: str) -> str:
             hint = f"{parent.code} is NUTS 2 {parent.name}; give it, or one of its NUTS 3 regions"
         else:
             hint = _codes_of(country)
-        raise _wrong("unknown_region", "unknown NUTS region '{code}': {hint}", code=code, hint=hint)
+        raise _wrong("unknown_region", "unknown NUTS region '{code}': {hint}", code=brief(code), hint=hint)
     if region.country != country:
         raise _wrong(
             "region_country",

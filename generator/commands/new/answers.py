@@ -99,6 +99,9 @@ def region_choice(value: str, country: str) -> RegionChoice:
     exact = [candidate for candidate in found if candidate.match in ("code", "name")]
     if len(exact) == 1:
         return RegionChoice(exact[0].code)
+    deepest = max(exact, key=lambda candidate: len(candidate.code), default=None)
+    if deepest is not None and all(deepest.code.startswith(candidate.code) for candidate in exact):
+        return RegionChoice(deepest.code)  # one name for nested regions (NUTS 1 FR1 and NUTS 2 FR10): the precise one
     return RegionChoice(None, found)
 
 
