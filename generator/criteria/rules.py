@@ -12,6 +12,7 @@ from generator.reference import regions, vocabularies
 from generator.validate import Member, Partnership
 from generator.validate.models import StrategyReference
 from generator.validate.regions import listed
+from generator.wording import count
 
 Status = Literal["met", "not-met", "undetermined"]
 STATUSES: tuple[Status, ...] = ("met", "not-met", "undetermined")
@@ -46,6 +47,10 @@ class Criterion:
     judge: Callable[[Partnership, LabelContext], Verdict]
 
 
+def _all(total: int) -> str:
+    return "The only member" if total == 1 else f"All {total} members"
+
+
 def _status(met: bool) -> Status:
     return "met" if met else "not-met"
 
@@ -55,9 +60,10 @@ def _type_label(type_id: str) -> str:
 
 
 def member_types_statement(context: LabelContext) -> str:
-    kinds = ", ".join(_type_label(kind) for kind in context.config.qualifying_member_types)
-    legal = " with its own legal entity, or run by one" if context.config.require_legal_entity else ""
-    return f"Every member is one of: {kinds}{legal}."
+    kinds = [_type_label(kind) for kind in context.config.qualifying_member_types]
+    either = f"{', '.join(kinds[:-1])} or {kinds[-1]}" if len(kinds) > 1 else kinds[0]
+    legal = ", with its own legal entity or run by one" if context.config.require_legal_entity else ""
+    return f"Every member is a {either}{legal}."
 
 
 def judge_member_types(partnership: Partnership, context: LabelContext) -> Verdict:
@@ -77,8 +83,11 @@ def judge_member_types(partnership: Partnership, context: LabelContext) -> Verdi
     counted = f" ({'; '.join(through)})" if through else ""
     statement = member_types_statement(context)
     if not reasons:
-        return Verdict("member-types", "met", f"All {total} members qualify{counted}. {statement}")
-    found = f"{len(reasons)} of {total} members do not qualify: {'; '.join(reasons)}."
+        return Verdict(
+            "member-types", "met", f"{_all(total)} qualif{'ies' if total == 1 else 'y'}{counted}. {statement}"
+        )
+    verb = "does" if len(reasons) == 1 else "do"
+    found = f"{len(reasons)} of {count(total, 'member')} {verb} not qualify: {'; '.join(reasons)}."
     return Verdict(
         "member-types",
         "not-met",
@@ -102,7 +111,8 @@ def judge_countries(partnership: Partnership, context: LabelContext) -> Verdict:
     others = [code for code in present if code not in context.eligible_countries]
     needed = context.config.min_countries
     names = ", ".join(f"{context.country(code).name} ({code})" for code in eligible) or "none"
-    message = f"Members are established in {len(eligible)} eligible countries: {names}; at least {needed} are needed."
+    established = count(len(eligible), "eligible country", "eligible countries")
+    message = f"Members are established in {established}: {names}; at least {needed} are needed."
     if others:
         names = ", ".join(f"{context.country(code).name} ({code})" for code in others)
         message += f" Members from {names} are welcome but do not count: not EU Member States or COSME participants."
@@ -226,10 +236,10 @@ def judge_s3_support(partnership: Partnership, context: LabelContext) -> Verdict
         return Verdict(
             "s3-support",
             "met",
-            f"All {total} members show evidenced support: {total - letters} strategy references with a link, "
-            f"{letters} support letters.",
+            f"{_all(total)} show{'s' if total == 1 else ''} evidenced support: "
+            f"{count(total - letters, 'strategy reference')} with a link, {count(letters, 'support letter')}.",
         )
-    head = f"{len(lacking)} of {total} members show no evidenced support"
+    head = f"{len(lacking)} of {count(total, 'member')} show{'s' if len(lacking) == 1 else ''} no evidenced support"
     index, first = lacking[0]
     return Verdict(
         "s3-support",

@@ -175,7 +175,7 @@ def test_the_registration_guide_s_commands_work_as_written(tmp_path):
     subprocess.run([*git, "switch", "-q", "-c", "register-my-partnership"], cwd=repo, check=True)
     written = subprocess.run(["bash", "-c", new], cwd=repo, env=env, capture_output=True, text=True, check=False)
     assert written.returncode == 0, written.stdout + written.stderr
-    assert written.stdout.count("✓ pass") == 4, written.stdout  # the example meets every criterion
+    assert written.stdout.count("✓ met") == 4, written.stdout  # the example meets every criterion
     for line in check.splitlines():
         command = re.sub(r"\s+#.*$", "", line)
         result = subprocess.run(["bash", "-c", command], cwd=repo, env=env, capture_output=True, text=True, check=False)

@@ -93,7 +93,7 @@ def test_the_dialogue_checks_each_answer_and_asks_again(folder):
     terminal.send("n")
     terminal.expect("wrote ")
     assert terminal.wait() == 0  # written and checked: valid, the criteria not met yet
-    assert "member-types: 1 of 1 members do not qualify" in terminal.output
+    assert "member-types: 1 of 1 member does not qualify" in terminal.output
     text = (folder / "danube-agri-food-partnership.yml").read_text(encoding="utf-8")
     assert "type: cluster-organisation" in text
     assert "legal_entity: false" in text
