@@ -117,7 +117,7 @@ def test_support_letters_count_as_support():
     members = [member(0, s3_support=letter), member(1), member(2)]
     result = verdicts(partnership(members=members))["s3-support"]
     assert result.passed
-    assert "1 support letters" in result.message
+    assert "1 support letter" in result.message
 
 
 def test_leipzig_is_not_a_cohesion_region_and_sjaelland_is():
@@ -187,7 +187,7 @@ def test_a_support_letter_with_its_document_is_evidence():
     letter = {"letter": {"authority": "Bavarian Ministry", "date": "2017-03-01", "document": "evidence/beta.pdf"}}
     result = verdicts(partnership(members=[member(0), member(1, s3_support=letter), member(2)]))["s3-support"]
     assert result.status == "met"
-    assert "2 strategy references with a link, 1 support letters" in result.message
+    assert "2 strategy references with a link, 1 support letter" in result.message
 
 
 def test_members_outside_the_eu_are_asked_for_a_national_or_regional_letter():

@@ -23,6 +23,9 @@ class Terminal:
         env = {**os.environ, "TERM": "dumb", "COLUMNS": "120"}
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: a new session whose controlling terminal is the pty
+            # as at a keyboard: Ctrl-C interrupts, even when the tests run where SIGINT is ignored
+            # (a job started with & by a non-interactive shell), which exec would pass on
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
             os.chdir(cwd)
             os.execvpe(sys.executable, [sys.executable, "-m", "generator.cli", *args], env)
 
@@ -53,7 +56,20 @@ class Terminal:
         os.write(self.fd, f"{line}\n".encode())
 
     def press(self, key: str) -> None:
+        """``key`` once the command waits for it, as a person would: a Ctrl-C that lands between the
+        prompt and the read is a race of CPython's (the read then blocks before the signal is seen)."""
+        deadline = time.monotonic() + self.timeout
+        while not self._reading() and time.monotonic() < deadline:
+            time.sleep(0.01)
         os.write(self.fd, key.encode())
+
+    def _reading(self) -> bool:
+        """Whether the child is blocked in read(2) of its standard input (Linux /proc; x86-64 or arm64)."""
+        try:
+            call = Path(f"/proc/{self.pid}/syscall").read_text().split()
+        except OSError:
+            return True  # no /proc: do not wait
+        return call[:2] in (["0", "0x0"], ["63", "0x0"])
 
     def wait(self) -> int:
         """The exit status (128 + the signal's number when a signal ended it), after reading all output."""
