@@ -129,6 +129,27 @@ def test_a_member_without_legal_entity_is_written_as_such(tmp_path):
     assert "✗ NOT MET member-types" in result.stdout
 
 
+def test_a_cluster_run_by_a_legal_entity_counts_through_it(tmp_path):
+    (tmp_path / "partnerships").mkdir()
+    runner = "legal_entity=no;managed_by=Gamma Association"
+    args = [arg.replace("legal_entity=true", runner) for arg in FULL]
+    result = escp("new", *args, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (tmp_path / "partnerships" / "baltic-batteries-partnership.yml").read_text()
+    assert "legal_entity: false\n    managed_by:\n      name: Gamma Association\n" in text
+    assert "'Gamma Network' through 'Gamma Association', the legal entity that runs it" in result.stdout
+    assert "✓ met member-types" in result.stdout
+
+
+def test_managed_by_is_refused_for_a_member_with_its_own_legal_entity(tmp_path):
+    (tmp_path / "partnerships").mkdir()
+    args = [arg.replace("legal_entity=true", "legal_entity=true;managed_by=Gamma Association") for arg in FULL]
+    result = escp("new", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--partner managed_by=: only for a member whose legal entity is no" in result.stderr
+    assert list((tmp_path / "partnerships").iterdir()) == []
+
+
 def test_hostile_text_is_quoted_and_reads_back_unchanged():
     strings = ["NO", "yes", "0o17", "1e3", "null", "a: b # c", "- item", "@everyone", "'quoted'", "line\nbreak\n", "~"]
     data = {"title": "x", "values": strings, "nested": {"key": "*alias"}}

@@ -67,6 +67,10 @@ def test_the_dialogue_checks_each_answer_and_asks_again(folder):
     terminal.send("maybe")
     assert "answer yes or no, not 'maybe'" in terminal.expect("yes or no: ")
     terminal.send("no")
+    terminal.expect(
+        "Name of the legal entity that runs it (association, agency, company; blank if none) (blank to skip): "
+    )
+    terminal.send("")  # none named: the member is written as it is, and fails member-types
     terminal.expect("Country: two-letter code (PL, DE, EL…) or English name: ")
     terminal.send("Ruritania")
     terminal.expect("or English name: ")

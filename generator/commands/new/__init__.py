@@ -39,7 +39,7 @@ from generator.load.reader import parse_text
 from generator.reference.regions import regions
 from generator.reference.vocabularies import Vocabularies
 from generator.validate import slug_problems, validate_partnership
-from generator.validate.models import Contact, Member, Partnership, StrategyReference
+from generator.validate.models import Contact, ManagingEntity, Member, Partnership, StrategyReference
 
 SEPARATOR = ";"
 INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl-C
@@ -83,6 +83,14 @@ MEMBER = (
     Question("name", "name", "Organisation name", Member),
     Question("type", "type", "Kind of organisation", Member, vocabulary="member_types"),
     Question("legal_entity", "legal-entity", "Has it its own legal entity (legal personality)? yes or no", None),
+    Question(
+        "managed_by",
+        "managed-by",
+        "Name of the legal entity that runs it (association, agency, company; blank if none)",
+        ManagingEntity,
+        "name",
+        required=False,
+    ),
     Question("country", "country", "Country: two-letter code (PL, DE, EL…) or English name", None),
     Question("region", "region", "Region: NUTS 2 or 3 code, region name or town", None),
     Question("city", "city", "City", Member, required=False),
@@ -194,6 +202,11 @@ class Asker:
                 for region in listed:
                     print(f"  {region.code:<6} {region.name}")
 
+    @staticmethod
+    def applies(question: Question, answers: dict[str, Any]) -> bool:
+        """Only a member without legal entity of its own is asked who runs it."""
+        return question.dest != "managed_by" or answers.get("legal_entity") is False
+
     def required(self, question: Question, answers: dict[str, Any]) -> bool:
         if question.dest == "region":  # only where the country has NUTS regions
             return answers.get("country") in regions().countries_with_regions
@@ -220,12 +233,14 @@ class Asker:
         for question in questions:
             value = given.get(question.dest)
             if value is not None:
+                if not self.applies(question, result):
+                    raise UsageError(f"{flag(question)}: only for a member whose legal entity is no")
                 try:
                     text = SEPARATOR.join(value) if isinstance(value, list) else value
                     value = self.value(question, text, result)
                 except Invalid as error:
                     raise UsageError(f"{flag(question)}: {error}") from None
-            elif self.interactive:
+            elif self.interactive and self.applies(question, result):
                 value = self.ask(question, result)
             if value is None and self.required(question, result):
                 self.missing.append(flag(question))

@@ -38,7 +38,7 @@ UNDECOMPOSED = str.maketrans(
         "ı": "i",
     }
 )
-MEMBER_FIELDS = ("name", "type", "legal_entity", "country", "region", "city", "website")
+MEMBER_FIELDS = ("name", "type", "legal_entity", "managed_by", "country", "region", "city", "website")
 SUPPORT_FIELDS = ("strategy", "priority", "url")
 
 
@@ -87,6 +87,8 @@ def slugify(title: str) -> str:
 def member(answers: dict[str, Any], role: str) -> dict[str, Any]:
     """A member entry from answers keyed by MEMBER_FIELDS and SUPPORT_FIELDS; blank answers are left out."""
     entry = {key: answers[key] for key in MEMBER_FIELDS if answers.get(key) not in (None, "")}
+    if "managed_by" in entry:
+        entry["managed_by"] = {"name": entry["managed_by"]}
     entry["role"] = role
     support = {key: answers[key] for key in SUPPORT_FIELDS if answers.get(key)}
     if support:
