@@ -202,3 +202,12 @@ def test_the_registration_guide_s_commands_work_as_written(tmp_path):
         result = subprocess.run(["bash", "-c", command], cwd=repo, env=env, capture_output=True, text=True, check=False)
         assert result.returncode == 0, f"{command}: {result.stdout}{result.stderr}"
         assert "1 file: 1 valid" in result.stdout, command  # status 0: valid, and every criterion met
+
+
+def test_the_registration_guide_s_region_lookup_prints_what_it_shows():
+    guide = (ROOT / "content" / "register.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"```console\n\$ (escp regions .*?)\n(.*?)```", guide, re.S)
+    command, shown = example
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == shown
