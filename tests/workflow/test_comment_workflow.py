@@ -71,7 +71,7 @@ def pull_request_commit(repo: Path, change: str) -> str:
     return commit(repo)[1]
 
 
-def event(head_sha: str, path: str = VALIDATE, conclusion: str = "success") -> dict:
+def event(head_sha: str, path: str = VALIDATE, conclusion: str | None = "success", action: str = "completed") -> dict:
     fork = {"full_name": "contributor/escp-directory", "owner": {"login": "contributor"}}
     run = {
         "path": path,
@@ -82,7 +82,8 @@ def event(head_sha: str, path: str = VALIDATE, conclusion: str = "success") -> d
         "event": "pull_request",
         "pull_requests": [],  # empty for pull requests from forks
     }
-    return {"workflow_run": run, "repository": {"default_branch": "main", "full_name": "escp/escp-directory"}}
+    repository = {"default_branch": "main", "full_name": "escp/escp-directory"}
+    return {"action": action, "workflow_run": run, "repository": repository}
 
 
 def vouch(repo: Path, payload: dict) -> dict:
@@ -120,6 +121,15 @@ def test_a_run_that_did_not_finish_gets_no_verdict(repo, conclusion):
     assert vouch(repo, event(head, conclusion=conclusion))["outputs"] == {"relay": "false", "reason": "unfinished"}
 
 
+def test_a_requested_run_is_said_to_be_running_and_a_changed_validate_yml_still_gets_no_verdict(repo):
+    head = pull_request_commit(repo, "edits a partnership only")
+    result = vouch(repo, event(head, conclusion=None, action="requested"))
+    assert result["outputs"] == {"relay": "false", "reason": "running"}
+    head = pull_request_commit(repo, "edits validate.yml")
+    result = vouch(repo, event(head, conclusion=None, action="requested"))
+    assert result["outputs"] == {"relay": "false", "reason": "changes-checks"}
+
+
 def pull(number: int, head_sha: str, owner: str = "contributor") -> dict:
     head_repo = {"full_name": f"{owner}/escp-directory", "owner": {"login": owner}}
     base = {"repo": {"full_name": "escp/escp-directory"}}
@@ -128,8 +138,10 @@ def pull(number: int, head_sha: str, owner: str = "contributor") -> dict:
     }
 
 
-def comment(tmp_path: Path, head_sha: str, env: dict, pulls: list[dict] | None = None) -> dict:
-    bot = {"id": 901, "user": {"login": "github-actions[bot]"}, "body": OLD_PASSES}
+def comment(
+    tmp_path: Path, head_sha: str, env: dict, pulls: list[dict] | None = None, standing: str = OLD_PASSES
+) -> dict:
+    bot = {"id": 901, "user": {"login": "github-actions[bot]"}, "body": standing}
     forged = {"id": 902, "user": {"login": "mallory"}, "body": f"{MARKER}\npasses"}
     scenario = {"repository": str(tmp_path), "owner": "escp", "repo": "escp-directory", "payload": event(head_sha)}
     scenario |= {"pulls": [pull(7, head_sha)] if pulls is None else pulls, "comments": {"7": [forged, bot]}}
@@ -157,6 +169,7 @@ def test_a_vouched_report_replaces_the_sticky_comment(tmp_path):
         ({"RELAY": "false", "REASON": "changes-checks"}, "this pull request changes the checks"),
         ({"RELAY": "false", "REASON": "unfinished"}, "the check did not finish (success)"),
         ({"RELAY": "true", "RENDERED": "failure"}, "the check ran, but its report could not be read"),
+        ({"RELAY": "false", "REASON": "running"}, "the check of this commit is running"),
         ({"RELAY": "false", "REASON": "anything else"}, "this pull request changes the checks"),
     ],
 )
@@ -188,3 +201,8 @@ def test_a_new_pull_request_gets_a_new_comment(tmp_path):
     result = comment(tmp_path, HEAD, {"RELAY": "false", "REASON": "changes-checks"}, [pull(9, HEAD)])
     ((kind, number, body),) = writes(result)
     assert (kind, number) == ("createComment", 9) and body.startswith(MARKER)
+
+
+def test_a_run_requested_after_the_verdict_of_its_commit_leaves_that_verdict_standing(tmp_path):
+    verdict = f"{MARKER}\n## ESCP-S3 partnership check\n\n<sub>Commit `{HEAD}` passes the ESCP-S3 check.</sub>\n"
+    assert writes(comment(tmp_path, HEAD, {"RELAY": "false", "REASON": "running"}, standing=verdict)) == []
