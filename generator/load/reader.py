@@ -342,6 +342,9 @@ def parse_text(text: str, loaded: LoadedFile) -> None:
 
 def read_partnership_file(path: Path) -> LoadedFile:
     loaded = LoadedFile(path)
+    if path.is_symlink():  # as the pull-request gate: a link could publish a file from anywhere
+        loaded.problems.append(Problem(1, 1, "", "the file is a symbolic link; put the partnership file itself here"))
+        return loaded
     text, loaded.problems = decode(path.read_bytes())
     if text is not None:
         parse_text(text, loaded)

@@ -10,12 +10,16 @@ from generator.load import LoadedFile, Problem
 from generator.reference.vocabularies import Vocabularies
 from generator.validate.errors import located_problems
 from generator.validate.models import Member, Partnership
-from generator.validate.types import SLUG_PATTERN
+from generator.validate.types import RESERVED_SLUGS, SLUG_PATTERN
 
 __all__ = ["Member", "Partnership", "slug_problems", "validate_partnership"]
 
 
 def slug_problems(slug: str) -> list[Problem]:
+    if slug in RESERVED_SLUGS:
+        reserved = ", ".join(RESERVED_SLUGS)
+        message = f"file name '{slug}' is reserved for the site's own pages (reserved: {reserved}); choose another"
+        return [Problem(1, 1, "", message)]
     if re.match(SLUG_PATTERN, slug) and len(slug) <= 80:
         return []
     return [

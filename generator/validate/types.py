@@ -26,6 +26,9 @@ from generator.validate.regions import region_text
 from generator.wording import brief
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# File names a partnership cannot take: its page's source, partnerships/<slug>.md, would be another
+# page's. MkDocs makes partnerships/index.md the page of the folder, partnerships/, not partnerships/index/.
+RESERVED_SLUGS = ("index",)
 EVIDENCE_PATH = re.compile(r"evidence/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\Z")
 GITHUB_HANDLE = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$"
 PATTERN_MEANINGS = {  # what a pattern means, for the message when a value does not match it

@@ -162,3 +162,19 @@ def test_a_recorded_label_is_named_apart_from_the_criteria(tmp_path):
     assert report["summary"] == {"files": 1, "valid": 1, "criteria_met": 1, "label_awarded": 1}
     text = escp("check", str(tmp_path)).stdout
     assert "meets the ESCP-S3 criteria (self-assessed); ESCP-S3 label awarded 2017-06-01 by European Commission" in text
+
+
+def test_a_symbolic_link_and_a_reserved_file_name_are_refused(tmp_path):
+    outside = write(tmp_path / "elsewhere", partnership(), "secret")
+    folder = tmp_path / "partnerships"
+    folder.mkdir()
+    (folder / "linked.yml").symlink_to(outside)
+    write(folder, partnership(title="The partnership named index"), "index")
+    result = escp("check", "--format", "json", str(folder))
+    assert result.returncode == 1
+    by_slug = {checked["slug"]: checked for checked in json.loads(result.stdout)["files"]}
+    [linked] = by_slug["linked"]["errors"]
+    assert linked["message"] == "the file is a symbolic link; put the partnership file itself here"
+    assert by_slug["linked"]["criteria"] == []  # nothing of the linked file is read
+    [reserved] = by_slug["index"]["errors"]
+    assert "file name 'index' is reserved for the site's own pages (reserved: index)" in reserved["message"]

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from site_project import add_copies, build, new_project
+from site_project import BUNDLED, add_copies, build, new_project
 
 from generator.plugin.build import SiteBuildError
 
@@ -72,6 +72,14 @@ def test_a_failed_build_leaves_the_previous_site_in_place(tmp_path: Path, caplog
         "site-config.yml",
         "theme",
     ]
+
+
+def test_the_build_refuses_a_symbolic_link_to_a_partnership(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = new_project(tmp_path / "project", [])
+    (project / "partnerships" / "linked.yml").symlink_to(BUNDLED / "blue-bioeconomy.yml")
+    with pytest.raises(SiteBuildError):
+        build(project)
+    assert "linked.yml:1:1: the file is a symbolic link" in caplog.text
 
 
 def test_a_broken_link_in_a_page_fails_the_strict_build(tmp_path: Path) -> None:
