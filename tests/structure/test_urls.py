@@ -16,6 +16,9 @@ def test_addresses_and_their_source_paths():
     assert urls.country("PL") == "countries/pl/"
     assert urls.explorer(country="PL", search="a b&c") == "explorer/?country=PL&search=a+b%26c"
     assert urls.explorer() == "explorer/"
+    assert urls.region("PL21") == "regions/pl21/"
+    assert urls.badge("batteries") == "partnerships/batteries/badge.svg"
+    assert urls.open_to("PT") == "explorer/?open-to=PT"
 
 
 def test_links_lead_from_the_page_to_the_address():
