@@ -228,25 +228,32 @@ def _missing_support(member: Member, context: LabelContext) -> str:
     )
 
 
+def _given(members: list[Member]) -> str:
+    return "; ".join(f"{member.name!r}: {support_evidence(member)}" for member in members)
+
+
 def judge_s3_support(partnership: Partnership, context: LabelContext) -> Verdict:
     lacking = [(index, member) for index, member in enumerate(partnership.members) if not evidenced(member)]
+    shown = [member for member in partnership.members if evidenced(member)]
     total = len(partnership.members)
     if not lacking:
         letters = sum(1 for member in partnership.members if not isinstance(member.s3_support, StrategyReference))
         return Verdict(
             "s3-support",
             "met",
-            f"{_all(total)} show{'s' if total == 1 else ''} evidenced support: "
-            f"{count(total - letters, 'strategy reference')} with a link, {count(letters, 'support letter')}.",
+            f"{_all(total)} show{'s' if total == 1 else ''} evidenced support "
+            f"({count(total - letters, 'strategy reference')} with a link, {count(letters, 'support letter')}): "
+            f"{_given(shown)}.",
         )
     head = f"{len(lacking)} of {count(total, 'member')} show{'s' if len(lacking) == 1 else ''} no evidenced support"
+    others = f" Evidenced: {_given(shown)}." if shown else ""
     index, first = lacking[0]
     return Verdict(
         "s3-support",
         "not-met",
-        f"{head}: {'; '.join(_missing_support(member, context) for _, member in lacking)}.",
+        f"{head}: {'; '.join(_missing_support(member, context) for _, member in lacking)}.{others}",
         ("members", index, "s3_support") if first.s3_support is not None else ("members", index),
-        f"{head}: {'; '.join(f'{member.name!r}: {support_evidence(member)}' for _, member in lacking)}.",
+        f"{head}: {_given([member for _, member in lacking])}.{others}",
     )
 
 

@@ -188,6 +188,12 @@ def test_a_support_letter_with_its_document_is_evidence():
     result = verdicts(partnership(members=[member(0), member(1, s3_support=letter), member(2)]))["s3-support"]
     assert result.status == "met"
     assert "2 strategy references with a link, 1 support letter" in result.message
+    names = [m["name"] for m in partnership()["members"]]
+    assert f"{names[1]!r}: support letter from Bavarian Ministry" in result.message  # per member, what was given
+    assert f"{names[0]!r}: " in result.message and "(linked)" in result.message
+    failing = verdicts(partnership(members=[member(0), member(1, s3_support=letter), member(2, s3_support=None)]))
+    assert f"Evidenced: {names[0]!r}: " in failing["s3-support"].message
+    assert "support letter from Bavarian Ministry" in failing["s3-support"].public
 
 
 def test_members_outside_the_eu_are_asked_for_a_national_or_regional_letter():
