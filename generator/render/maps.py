@@ -60,12 +60,18 @@ class MapSpec:
     view: Box | None = None  # x0, y0, x1, y1 of the part shown; None: the whole map with its insets
 
 
+# Round numbers that class bounds may take: 1-8, 10-80, 100-800 … A 1-2-5 series was too coarse: counts
+# spread evenly between 20 and 40 (a directory of 1,000) fell into two classes, the map almost one shade.
+NICE_STEPS = (10, 15, 20, 25, 30, 40, 50, 60, 80)
+
+
 def count_classes(counts: Iterable[int]) -> list[tuple[int, int | None]]:
-    """Up to four classes (lowest, highest or None for open) of the positive counts, on a 1-2-5 series."""
+    """Up to four classes (lowest, highest or None for open) of the positive counts: a class starts at each
+    quartile rounded down to a round number."""
     values = sorted(count for count in counts if count > 0)
     if not values:
         return []
-    series = [step * 10**power for power in range(7) for step in (1, 2, 5)]
+    series = sorted({step * 10**power // 10 for power in range(7) for step in NICE_STEPS} - {0})
     lows = [1]
     for quantile in (0.25, 0.5, 0.75):
         value = values[min(len(values) - 1, int(len(values) * quantile))]

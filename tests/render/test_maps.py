@@ -104,12 +104,12 @@ def test_inline_map_escapes_what_it_is_given(geometry):
 def test_count_classes_follow_the_counts():
     assert count_classes([]) == []
     assert count_classes([0, 1, 1, 1]) == [(1, None)]
-    assert count_classes([1, 2, 3, 3]) == [(1, 1), (2, None)]
-    many = count_classes(range(1, 101))
-    assert many == [(1, 19), (20, 49), (50, None)]
-    assert count_classes([1, 3, 8, 12, 30, 60, 80, 200]) == [(1, 4), (5, 19), (20, 49), (50, None)]
+    assert count_classes([1, 2, 3, 3]) == [(1, 1), (2, 2), (3, None)]
+    assert count_classes(range(1, 101)) == [(1, 24), (25, 49), (50, 59), (60, None)]
+    assert count_classes(range(20, 41)) == [(1, 24), (25, 29), (30, None)]  # a 1-2-5 series: 1-19, 20 or more
+    assert count_classes([1, 3, 8, 12, 30, 60, 80, 200]) == [(1, 7), (8, 29), (30, 79), (80, None)]
     classes = count_classes([1, 3, 8, 12, 30, 60, 80, 200])
-    assert [count_fill(n, classes) for n in (1, 4, 5, 49, 50, 500)] == [
+    assert [count_fill(n, classes) for n in (1, 7, 8, 79, 80, 500)] == [
         COUNT_COLOURS[0],
         COUNT_COLOURS[0],
         COUNT_COLOURS[1],
