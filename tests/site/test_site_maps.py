@@ -98,6 +98,14 @@ def test_the_country_page_maps_and_links_its_regions(bundled_site: Path, data: S
     assert {href for href in heading_links if "regions/" in href} == {f"../../regions/{slug}/" for slug in polish}
 
 
+def test_a_country_without_nuts_regions_says_why_it_has_no_map(bundled_site: Path, data: SiteData) -> None:
+    assert any(member.country == "UA" for entry in data.directory.entries for member in entry.partnership.members)
+    document = page(bundled_site, "countries/ua/")
+    assert document.find_all("figure", **{"class": "escp-map"}) == []
+    text = " ".join(document.text.split())
+    assert "NUTS does not cover Ukraine: there is no map of its regions." in text
+
+
 def test_the_region_page_shows_members_strengths_and_seekers(bundled_site: Path, data: SiteData) -> None:
     view = next(view for view in data.regions if view.code == "PL21")
     document = page(bundled_site, "regions/pl21/")
