@@ -106,6 +106,13 @@ def check(path: Path) -> tuple[int, dict]:
     return status, json.loads(output.getvalue())
 
 
+def timed_check(path: Path) -> tuple[int, dict, float]:
+    """The check's status and report, and the CPU seconds it took."""
+    start = time.process_time()
+    status, report = check(path)
+    return status, report, time.process_time() - start
+
+
 FOLDER = Path(tempfile.mkdtemp(prefix="escp-fuzz-"))
 
 
@@ -119,9 +126,10 @@ FOLDER = Path(tempfile.mkdtemp(prefix="escp-fuzz-"))
 def test_a_mutated_partnership_never_crashes_the_check(content: bytes) -> None:
     path = FOLDER / "fuzzed.yml"
     path.write_bytes(content)
-    start = time.process_time()
-    status, report = check(path)
-    assert time.process_time() - start < 1.0
+    status, report, seconds = timed_check(path)
+    if seconds >= 1.0:  # once more: a full garbage collection can land in any one call (1.06 s once in 22,163)
+        status, report, seconds = timed_check(path)
+    assert seconds < 1.0
     assert status in (0, 1)
     lines = lines_of(content.decode("utf-8-sig", errors="replace"))
     [checked] = report["files"]
