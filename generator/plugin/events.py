@@ -7,10 +7,11 @@ and their HTML), ``generator.explorer`` and ``generator.export`` (data files).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -49,6 +50,7 @@ class EscpPlugin(BasePlugin[EscpOptions]):  # type: ignore[no-untyped-call]  # M
         self.specs: dict[str, PageSpec] = {}
         self.renderer: Renderer | None = None
         self.full_content: dict[str, str] = {}
+        self.sidebars: dict[str, Markup] = {}  # folder → sidebars of the pages out of the navigation there
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -119,6 +121,8 @@ class EscpPlugin(BasePlugin[EscpOptions]):  # type: ignore[no-untyped-call]  # M
         return html + content if spec.src == HOME else content
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.sidebars = {}
+        env.globals["escp_sidebars"] = self._sidebars
         # The sitemap's dates (and its gzip timestamp) come from the data, so builds are reproducible.
         default = (self.data and self.data.updated) or NO_DATE
         for file in files.documentation_pages():
@@ -126,6 +130,18 @@ class EscpPlugin(BasePlugin[EscpOptions]):  # type: ignore[no-untyped-call]  # M
                 spec = self.specs.get(file.src_uri)
                 file.page.update_date = (spec and spec.updated) or default
         return env
+
+    def _sidebars(self, page: Page | None, render: Callable[[], Markup]) -> Markup:
+        """Material's sidebars (theme/main.html). A generated page out of the navigation, without a table of
+        contents, leaves no trace in them (no active item): only its folder does, through the relative links,
+        the same for every page in it (partnerships/a/ and partnerships/b/ link alike to any page outside)."""
+        spec = self.specs.get(page.file.src_uri) if page is not None else None
+        if page is None or spec is None or spec.in_nav or page.toc.items or page.meta.get("hide"):
+            return render()
+        folder = page.url.rstrip("/").rpartition("/")[0]
+        if folder not in self.sidebars:
+            self.sidebars[folder] = render()
+        return self.sidebars[folder]
 
     @event_priority(100)  # before Material's search plugin reads page.content
     def _before_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
