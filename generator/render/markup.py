@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import re
+from functools import cache
 from urllib.parse import urlsplit
 
 import markdown
@@ -42,7 +43,9 @@ def _keep_safe_links(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+@cache
 def _markdown() -> markdown.Markdown:
+    """One converter for every description (reset before each): building one takes longer than converting."""
     md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
     # Raw HTML in the source stays text: it is escaped like any other character.
     md.preprocessors.deregister("html_block")
@@ -57,7 +60,7 @@ def _demoted_heading(match: re.Match[str]) -> str:
 
 def render_description(source: str) -> Markup:
     """The description's Markdown as sanitised HTML; its headings start at level 3, under the page's h2."""
-    html = re.sub(r"<(/?)h([1-6])>", _demoted_heading, _markdown().convert(source))
+    html = re.sub(r"<(/?)h([1-6])>", _demoted_heading, _markdown().reset().convert(source))
     return Markup(
         nh3.clean(
             html,
