@@ -19,7 +19,10 @@ _MARKUP = re.compile(r"\]\([^)]*\)|<[^>]*>|https?://\S+")
 
 def fold(text: str) -> str:
     """Text without diacritics, so that "Malmo" finds "Malmö"; the browser folds queries alike."""
-    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+    if text.isascii():  # most of it: nothing to fold
+        return text
+    text = unicodedata.normalize("NFKD", text)
+    return text if text.isascii() else "".join(char for char in text if not unicodedata.combining(char))
 
 
 def entry_countries(entry: Entry) -> set[str]:
