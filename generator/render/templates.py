@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from generator.criteria import CRITERIA
 from generator.criteria.context import category_label
@@ -26,6 +27,7 @@ class Renderer:
     def __init__(self, theme_dirs: Sequence[str], data: SiteData) -> None:
         self.data = data
         self.maps = SiteMaps(data)
+        self.cards: dict[tuple[str, str, str], Markup] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(list(theme_dirs)),
             autoescape=True,
@@ -48,6 +50,7 @@ class Renderer:
             verdicts=_verdicts,
             description=render_description,
             maps=self.maps,
+            shared_card=self._card,
         )
         self.env.filters.update(safe_href=safe_href, encoded_email=encoded_email, spelled_email=spelled_email)
 
@@ -57,6 +60,14 @@ class Renderer:
         if classification.undetermined:
             return "region not known precisely: its NUTS 2 regions differ in category"
         return f"{category_label(classification.category)} region"
+
+    def _card(self, entry: Entry, url: Links, heading: str) -> Markup:
+        """A partnership's card, rendered once for all the pages in one folder: a region's, a country's and a
+        platform's pages list the same partnerships again and again."""
+        key = (entry.slug, url.root, heading)
+        if key not in self.cards:
+            self.cards[key] = self.env.get_template("escp/card.html").module.card(entry, url, heading)  # type: ignore[attr-defined]
+        return self.cards[key]
 
     def render(self, template: str, url: Links, context: dict[str, Any]) -> str:
         """``template`` from the theme's ``escp/`` folder; ``url`` gives the site's addresses as seen from the page."""
