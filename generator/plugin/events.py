@@ -60,7 +60,7 @@ class EscpPlugin(BasePlugin[EscpOptions]):  # type: ignore[no-untyped-call]  # M
         self.data: SiteData | None = None
         self.specs: dict[str, PageSpec] = {}
         self.renderer: Renderer | None = None
-        self.full_content: dict[str, str] = {}
+        self.full_content: str | None = None  # the page being written, while the search plugin sees less
         self.sidebars: dict[str, Markup] = {}  # folder → sidebars of the pages out of the navigation there
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -123,14 +123,6 @@ class EscpPlugin(BasePlugin[EscpOptions]):  # type: ignore[no-untyped-call]  # M
             page.meta["description"] = escape(spec.description)
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        spec = self.specs.get(page.file.src_uri)
-        if spec is None or self.renderer is None:
-            return html
-        links = urls.Links(get_relative_url("./", page.url).removeprefix("./"))  # the home page: ""
-        content = self.renderer.render(spec.template, links, spec.context)
-        return html + content if spec.src == HOME else content
-
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.sidebars = {}
         env.globals["escp_sidebars"] = self._sidebars
@@ -156,21 +148,30 @@ class EscpPlugin(BasePlugin[EscpOptions]):  # type: ignore[no-untyped-call]  # M
 
     @event_priority(100)  # before Material's search plugin reads page.content
     def _before_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        """A generated page's content, rendered only now that its turn to be written has come, and let go once it
+        is written (on_post_page): the pages are never all in memory at once."""
         spec = self.specs.get(page.file.src_uri)
-        if spec is not None and page.content:
-            # The search plugin would parse the whole page only to skip its data-search-exclude sections.
-            self.full_content[page.file.src_uri] = page.content
-            page.content = _without_excluded_sections(page.content)
+        if spec is None or self.renderer is None:
+            return context
+        links = urls.Links(get_relative_url("./", page.url).removeprefix("./"))  # the home page: ""
+        content = self.renderer.render(spec.template, links, spec.context)
+        self.full_content = (page.content or "") + content if spec.src == HOME else content
+        # The search plugin would parse the whole page only to skip its data-search-exclude sections.
+        page.content = _without_excluded_sections(self.full_content)
         return context
 
     @event_priority(-100)  # after the search plugin: the page is rendered in full
     def _after_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-        full = self.full_content.pop(page.file.src_uri, None)
-        if full is not None:
-            page.content = full
+        if self.full_content is not None:
+            page.content, self.full_content = self.full_content, None
         return context
 
     on_page_context = CombinedEvent(_before_search, _after_search)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.specs:
+            page.content = None
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
