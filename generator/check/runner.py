@@ -156,10 +156,15 @@ def check_file(path: Path, terms: Vocabularies, context: LabelContext) -> FileRe
         report.errors = _evidence_errors(report)
         if not report.valid:
             report.partnership = None  # an invalid file has no partnership: the site leaves it out
-            return report
-        report.label = partnership.label
-        report.criteria = evaluate(partnership, context)
-        report.warnings = _title_warnings(report) + _evidence_warnings(report) + _city_warnings(report)
+        else:
+            report.label = partnership.label
+            report.criteria = evaluate(partnership, context)
+            report.warnings = _title_warnings(report) + _evidence_warnings(report) + _city_warnings(report)
+    # What is placed once every file is read (directory_problems, _identity_warnings, the verdicts in as_github):
+    # of the positions of every node, held for 10,000 files until then, these are all that need to stay.
+    members = len(report.partnership.members) if report.partnership else 0
+    later = [("title",), *(("members", index, "name") for index in range(members))]
+    report.source_map = report.source_map.only([*later, *(verdict.at for verdict in report.criteria)])
     return report
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -41,6 +42,14 @@ class SourceMap:
     def position(self, path: DataPath) -> Position:
         """Where the value at ``path`` stands, else its key; the file's start if neither is known."""
         return Position(*(self.values.get(path) or self.keys.get(path) or (1, 1)))
+
+    def only(self, paths: Iterable[DataPath]) -> SourceMap:
+        """The positions of ``paths`` alone: a file's map holds hundreds, a directory's check needs a few later."""
+        wanted = list(paths)
+        return SourceMap(
+            {path: self.values[path] for path in wanted if path in self.values},
+            {path: self.keys[path] for path in wanted if path in self.keys},
+        )
 
     def key_position(self, path: DataPath) -> Position:
         return Position(*(self.keys.get(path) or self.values.get(path, (1, 1))))
