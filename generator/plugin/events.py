@@ -6,6 +6,7 @@ and their HTML), ``generator.explorer`` and ``generator.export`` (data files).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from generator.check.visible import visible
 from generator.explorer import explorer_context, write_explorer_assets
-from generator.export import export_files
+from generator.export import exported_files
 from generator.load import Problem
 from generator.plugin.options import EscpOptions
 from generator.render.pages import PageSpec, home_blocks, site_pages
@@ -183,10 +184,11 @@ class EscpPlugin(BasePlugin[EscpOptions]):  # type: ignore[no-untyped-call]  # M
         if self.data is None:
             return
         maps = self.renderer.maps.asset_files() if self.renderer else {}
-        for path, content in {**export_files(self.data), **maps}.items():
+        for path, parts in itertools.chain(exported_files(self.data), ((path, [data]) for path, data in maps.items())):
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            with target.open("wb") as output:
+                output.writelines(parts)
         write_explorer_assets(self.data.directory, site_dir)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
