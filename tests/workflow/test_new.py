@@ -94,13 +94,18 @@ def test_missing_flags_without_a_terminal_are_named(tmp_path):
     assert list((tmp_path / "partnerships").iterdir()) == []
 
 
-def test_invalid_answers_write_nothing(tmp_path):
-    (tmp_path / "partnerships").mkdir()
-    args = [arg.replace("PT11", "DE21") for arg in FULL]
+def assert_refused(tmp_path: Path, args: list[str], expected: str) -> None:
+    """``escp new`` with ``args`` is a usage error saying ``expected``, and writes nothing."""
+    (tmp_path / "partnerships").mkdir(exist_ok=True)
     result = escp("new", *args, cwd=tmp_path)
     assert result.returncode == 2
-    assert "--coordinator-region: DE21 (Oberbayern) lies in DE, not in PT" in result.stderr
+    assert expected in result.stderr
     assert list((tmp_path / "partnerships").iterdir()) == []
+
+
+def test_invalid_answers_write_nothing(tmp_path):
+    args = [arg.replace("PT11", "DE21") for arg in FULL]
+    assert_refused(tmp_path, args, "--coordinator-region: DE21 (Oberbayern) lies in DE, not in PT")
 
 
 def test_a_member_given_by_flags_without_type_or_legal_status_is_an_error(tmp_path):
@@ -114,10 +119,7 @@ def test_a_member_given_by_flags_without_type_or_legal_status_is_an_error(tmp_pa
     assert result.returncode == 2
     assert "missing --coordinator-legal-entity" in result.stderr
     wrong = [arg.replace("legal_entity=true", "legal_entity=perhaps") for arg in FULL]
-    result = escp("new", *wrong, cwd=tmp_path)
-    assert result.returncode == 2
-    assert "--partner legal_entity=: answer yes or no, not 'perhaps'" in result.stderr
-    assert list((tmp_path / "partnerships").iterdir()) == []
+    assert_refused(tmp_path, wrong, "--partner legal_entity=: answer yes or no, not 'perhaps'")
 
 
 def test_a_member_without_legal_entity_is_written_as_such(tmp_path):
@@ -142,12 +144,8 @@ def test_a_cluster_run_by_a_legal_entity_counts_through_it(tmp_path):
 
 
 def test_managed_by_is_refused_for_a_member_with_its_own_legal_entity(tmp_path):
-    (tmp_path / "partnerships").mkdir()
     args = [arg.replace("legal_entity=true", "legal_entity=true;managed_by=Gamma Association") for arg in FULL]
-    result = escp("new", *args, cwd=tmp_path)
-    assert result.returncode == 2
-    assert "--partner managed_by=: only for a member whose legal entity is no" in result.stderr
-    assert list((tmp_path / "partnerships").iterdir()) == []
+    assert_refused(tmp_path, args, "--partner managed_by=: only for a member whose legal entity is no")
 
 
 def test_hostile_text_is_quoted_and_reads_back_unchanged():
