@@ -21,6 +21,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 LOADS = 5
 CHANGES = 20
+# Waits end with the explorer's own ready mark, not the load event (Playwright's default, 30 s at most),
+# which a large directory on a loaded machine may pass.
+NAVIGATION_TIMEOUT_MS = 180_000
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
 
 # Records when the explorer marks itself ready, measured from the start of navigation.
@@ -119,9 +122,9 @@ def _first_visit(browser: Any, url: str) -> tuple[int, int]:
     context.on("requestfinished", transfers.record)
     page = context.new_page()
     page.add_init_script(READY_PROBE)
-    page.goto(url)
-    page.wait_for_function("window.__ready !== undefined", timeout=120_000)
-    page.wait_for_load_state("networkidle")
+    page.goto(url, wait_until="commit", timeout=NAVIGATION_TIMEOUT_MS)
+    page.wait_for_function("window.__ready !== undefined", timeout=NAVIGATION_TIMEOUT_MS)
+    page.wait_for_load_state("networkidle", timeout=NAVIGATION_TIMEOUT_MS)
     ready_at = page.evaluate("performance.timeOrigin + window.__ready")
     context.close()
     return transfers.bytes_until(ready_at), transfers.bytes_until()
@@ -137,8 +140,8 @@ def explorer_timings(site: Path) -> dict[str, float]:
         page.add_init_script(READY_PROBE)
         ready = []
         for _ in range(LOADS):
-            page.goto(f"{base}explorer/")
-            page.wait_for_function("window.__ready !== undefined", timeout=120_000)
+            page.goto(f"{base}explorer/", wait_until="commit", timeout=NAVIGATION_TIMEOUT_MS)
+            page.wait_for_function("window.__ready !== undefined", timeout=NAVIGATION_TIMEOUT_MS)
             ready.append(page.evaluate("window.__ready"))
         searches, filters = [], []
         for index in range(CHANGES):
