@@ -183,7 +183,7 @@ function fetchJson(url) {
 let sources = null; /* the URLs of the load message */
 let indexRequested = false;
 
-/* The index is the bulk of the download (2.5 MB gzipped at 10,000 partnerships): it is asked for only
+/* The index is the bulk of the download (1.7 MB gzipped at 10,000 partnerships): it is asked for only
    once the first answer is sent, so that it shares neither a slow connection with the facets nor the
    processor with the page being read; a search typed before that asks for it at once. */
 function loadIndex() {
