@@ -155,6 +155,12 @@ class PlaceRegistry:
                 add([regions().get(code) for code in place.codes], "fuzzy", place)
         return list(found.values())[:limit]
 
+    def expect(self, lookups: int) -> None:
+        """Index every key at the first lookup when at least ``lookups`` are to come (a directory's check): the
+        plain searches before the index would only add to its cost."""
+        if lookups > SCAN_LOOKUPS:
+            self._scans = SCAN_LOOKUPS
+
     def _positions(self, key: str) -> list[int]:
         """Where ``key`` stands in the table: a plain text search for the first ``SCAN_LOOKUPS`` keys, then an
         index of every key, so that one ``escp regions`` stays quick and a whole directory's check too."""
