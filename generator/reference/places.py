@@ -33,8 +33,11 @@ Match = Literal["code", "name", "place", "fuzzy"]
 RANKS: tuple[Match, ...] = ("code", "name", "place", "fuzzy")  # best first
 FUZZY_CUTOFF = 0.8  # difflib ratio of a close spelling: "Sevila" finds "Sevilla", "Kolnn" finds "Köln"
 DEFAULT_PERIOD = "2014-2020"
+SCAN_LOOKUPS = 100  # plain searches in one country's part (or all) of the table before indexing that part
 PLACE_VERSIONS = ("2024", "2021")  # the NUTS versions places were located in
-SCAN_LOOKUPS = 100  # lookups by plain search (about 3 ms each) before indexing every key (about 0.4 s)
+
+
+KEY = re.compile(r"(?<=\|)[^|\t\n]+(?=\|)")  # a search key in the last column: |key|key|
 
 
 @dataclass(frozen=True)
@@ -75,11 +78,18 @@ class Candidate:
 
 
 class PlaceRegistry:
-    """Reads ``places.tsv`` as one text and finds keys in it by plain search; indexes it only for many lookups."""
+    """Reads ``places.tsv`` as one text and finds keys in it by plain search, within a country's part when known.
+
+    The table is sorted by country, so a country's places are one stretch of it: a lookup with a country
+    (every one of ``escp check``) searches that stretch, not the whole 4.8 MB. After SCAN_LOOKUPS plain
+    searches in a stretch, its keys are indexed, so that one ``escp regions`` or a small directory's check
+    stays quick (about 0.4 s to index the whole table) and a large directory's check too."""
 
     def __init__(self, table: str) -> None:
         self._text = table
-        self._scans = 0
+        self._spans: dict[str, tuple[int, int]] = {}
+        self._scans: dict[str | None, int] = defaultdict(int)
+        self._indexes: dict[str | None, dict[str, list[int]]] = {}
 
     @cached_property
     def _region_keys(self) -> dict[str, list[Region]]:
@@ -94,7 +104,7 @@ class PlaceRegistry:
     def places_named(self, name: str, country: str | None = None) -> list[Place]:
         """Places whose name or an alternate name is ``name`` (any case or accents), most populous first."""
         key = search_key(name)
-        found = [self._place_at(position) for position in self._positions(key)] if key else []
+        found = [self._place_at(position) for position in self._positions(key, country)] if key else []
         found.sort(key=lambda place: -place.population)
         return [place for place in found if country is None or place.country == country]
 
@@ -155,31 +165,38 @@ class PlaceRegistry:
                 add([regions().get(code) for code in place.codes], "fuzzy", place)
         return list(found.values())[:limit]
 
-    def expect(self, lookups: int) -> None:
-        """Index every key at the first lookup when at least ``lookups`` are to come (a directory's check): the
-        plain searches before the index would only add to its cost."""
-        if lookups > SCAN_LOOKUPS:
-            self._scans = SCAN_LOOKUPS
+    def _positions(self, key: str, country: str | None) -> list[int]:
+        """Where ``key`` stands in the table, or in ``country``'s part of it."""
+        start, end = self._span(country)
+        if country in self._indexes:
+            return self._indexes[country].get(key, [])
+        self._scans[country] += 1
+        if self._scans[country] > SCAN_LOOKUPS:
+            index: dict[str, list[int]] = defaultdict(list)
+            for match in KEY.finditer(self._text, start, end):
+                index[match.group()].append(match.start())
+            self._indexes[country] = index
+            return index.get(key, [])
+        needle, positions = f"|{key}|", []
+        position = self._text.find(needle, start, end)
+        while position >= 0:
+            positions.append(position + 1)
+            position = self._text.find(needle, position + 1, end)
+        return positions
 
-    def _positions(self, key: str) -> list[int]:
-        """Where ``key`` stands in the table: a plain text search for the first ``SCAN_LOOKUPS`` keys, then an
-        index of every key, so that one ``escp regions`` stays quick and a whole directory's check too."""
-        if self._scans < SCAN_LOOKUPS:
-            self._scans += 1
-            needle, positions = f"|{key}|", []
-            position = self._text.find(needle)
-            while position >= 0:
-                positions.append(position + 1)
-                position = self._text.find(needle, position + 1)
-            return positions
-        return self._index.get(key, [])
-
-    @cached_property
-    def _index(self) -> dict[str, list[int]]:
-        index: dict[str, list[int]] = defaultdict(list)
-        for match in re.finditer(r"(?<=\|)[^|\t\n]+(?=\|)", self._text):
-            index[match.group()].append(match.start())
-        return index
+    def _span(self, country: str | None) -> tuple[int, int]:
+        """The stretch of the table holding ``country``'s places (the whole table for None; empty if it has none)."""
+        if country is None:
+            return 0, len(self._text)
+        if country not in self._spans:
+            column = f"\t{country}\t"  # the country column: no other column holds two letters alone
+            first, last = self._text.find(column), self._text.rfind(column)
+            if first < 0:
+                self._spans[country] = (0, 0)
+            else:
+                end = self._text.find("\n", last)
+                self._spans[country] = (self._text.rfind("\n", 0, first) + 1, len(self._text) if end < 0 else end)
+        return self._spans[country]
 
     def _place_at(self, position: int) -> Place:
         start = self._text.rfind("\n", 0, position) + 1

@@ -200,12 +200,17 @@ def test_region_of_an_older_nuts_version_is_not_compared():
     assert places().region_conflict("Kokkola", "FI", "FI1A") is None  # 2006-2010 code: places are 2021/2024
 
 
-def test_indexed_lookups_find_what_plain_search_finds(monkeypatch):
-    """A whole directory's check switches from plain search to an index; both must answer alike."""
-    table = (DATA_DIR / "places.tsv").read_text(encoding="utf-8")
-    names = [("Frankfurt", "DE"), ("Kokkola", "FI"), ("Lisbon", None), ("Santiago", "ES"), ("Nowhere", None)]
-    scanned = [PlaceRegistry(table).places_named(name, country) for name, country in names]
-    monkeypatch.setattr(places_module, "SCAN_LOOKUPS", 0)
-    indexed = [PlaceRegistry(table).places_named(name, country) for name, country in names]
-    assert indexed == scanned
-    assert len(scanned[0]) == 2 and scanned[-1] == []
+@pytest.mark.parametrize("scans", [places_module.SCAN_LOOKUPS, 0], ids=["searched", "indexed"])
+def test_a_lookup_within_a_country_finds_what_the_whole_table_finds(monkeypatch, scans):
+    """escp check looks places up in their country's part of the table only, searched or, after many lookups,
+    indexed; it must answer alike."""
+    monkeypatch.setattr(places_module, "SCAN_LOOKUPS", scans)
+    registry = PlaceRegistry((DATA_DIR / "places.tsv").read_text(encoding="utf-8"))
+    names = [("Frankfurt", "DE"), ("Kokkola", "FI"), ("Lisbon", "PT"), ("Santiago", "ES"), ("Aliaj", "AL")]
+    names += [("Nowhere", "FR"), ("Kokkola", "ZZ"), ("Zagreb", "HR"), ("Zurich", "CH")]
+    for name, country in names:
+        everywhere = [place for place in registry.places_named(name) if place.country == country]
+        assert registry.places_named(name, country) == everywhere, (name, country)
+    assert len(registry.places_named("Frankfurt", "DE")) == 2 and registry.places_named("Nowhere", "FR") == []
+    first, last = (DATA_DIR / "places.tsv").read_text(encoding="utf-8").splitlines()[1::82963]
+    assert registry.places_named(first.split("\t")[0], "AL") and registry.places_named(last.split("\t")[0], "XK")
