@@ -109,15 +109,11 @@ def test_invalid_answers_write_nothing(tmp_path):
 
 
 def test_a_member_given_by_flags_without_type_or_legal_status_is_an_error(tmp_path):
-    (tmp_path / "partnerships").mkdir()
     without_type = [arg.replace("type=business-network;", "") for arg in FULL]
-    result = escp("new", *without_type, cwd=tmp_path)
-    assert result.returncode == 2
-    assert "type= missing" in result.stderr and "never assumes" in result.stderr
+    assert_refused(tmp_path, without_type, "type= missing")
+    assert_refused(tmp_path, without_type, "never assumes a member's type or legal status")
     without_status = [arg for arg in FULL if arg not in ("--coordinator-legal-entity", "yes")]
-    result = escp("new", *without_status, cwd=tmp_path)
-    assert result.returncode == 2
-    assert "missing --coordinator-legal-entity" in result.stderr
+    assert_refused(tmp_path, without_status, "missing --coordinator-legal-entity")
     wrong = [arg.replace("legal_entity=true", "legal_entity=perhaps") for arg in FULL]
     assert_refused(tmp_path, wrong, "--partner legal_entity=: answer yes or no, not 'perhaps'")
 
