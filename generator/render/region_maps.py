@@ -36,6 +36,7 @@ from generator.structure.countries import CountryView
 from generator.structure.directory import Entry
 from generator.structure.regions import MapRegionView
 from generator.structure.urls import MAP_GEOMETRY, Links
+from generator.wording import count
 
 CATEGORIES = ("less-developed", "transition", "more-developed", None)
 SEEKING_SHOWN = 10  # partnerships seeking partners listed on a region page; the explorer lists them all
@@ -61,10 +62,6 @@ def welcomes(entry: Entry, country: str) -> bool:
     """Whether the partnership seeks partners from ``country`` (ISO code): it names it, or no country."""
     wanted = entry.partnership.seeking_partners
     return wanted is not None and (not wanted.countries or country in wanted.countries)
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 class SiteMaps:
@@ -122,8 +119,8 @@ class SiteMaps:
 
     def tooltip(self, view: MapRegionView) -> str:
         return (
-            f"{view.name} ({view.code}): {plural(len(view.members), 'organisation')} in "
-            f"{plural(len(view.partnerships), 'partnership')}; "
+            f"{view.name} ({view.code}): {count(len(view.members), 'organisation')} in "
+            f"{count(len(view.partnerships), 'partnership')}; "
             f"{category_label(view.category)} region in {self.period}"
         )
 
@@ -241,7 +238,17 @@ class SiteMaps:
 
     def country_codes(self, country: str) -> list[str]:
         """The map regions of a country (ISO code)."""
-        return [code for code in self.geometry.regions if (region := regions().get(code)) and region.country == country]
+        return self._codes_by_country.get(country, [])
+
+    @cached_property
+    def _codes_by_country(self) -> dict[str, list[str]]:
+        """The map's regions grouped by country once: a country page asks for them three times."""
+        grouped: dict[str, list[str]] = {}
+        for code in self.geometry.regions:
+            region = regions().get(code)
+            if region is not None:
+                grouped.setdefault(region.country, []).append(code)
+        return grouped
 
     def country_regions(self, country: str) -> list[MapRegionView]:
         return [self.by_code[code] for code in self.country_codes(country) if code in self.by_code]
