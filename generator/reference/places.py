@@ -106,7 +106,7 @@ class PlaceRegistry:
         key = search_key(name)
         found = [self._place_at(position) for position in self._positions(key, country)] if key else []
         found.sort(key=lambda place: -place.population)
-        return [place for place in found if country is None or place.country == country]
+        return found  # with a country, only its stretch of the table was searched
 
     def region_conflict(self, city: str, country: str, region_code: str) -> Region | None:
         """The NUTS 2 region that ``city`` lies in when that is not ``region_code``'s, else None.
@@ -167,9 +167,9 @@ class PlaceRegistry:
 
     def _positions(self, key: str, country: str | None) -> list[int]:
         """Where ``key`` stands in the table, or in ``country``'s part of it."""
-        start, end = self._span(country)
         if country in self._indexes:
             return self._indexes[country].get(key, [])
+        start, end = self._span(country)
         self._scans[country] += 1
         if self._scans[country] > SCAN_LOOKUPS:
             index: dict[str, list[int]] = defaultdict(list)
