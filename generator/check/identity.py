@@ -15,7 +15,6 @@ wrong, naming the other file and line:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -30,9 +29,8 @@ from generator.load.reader import MAX_FILE_BYTES, Loader
 from generator.load.source_map import dotted
 from generator.reference.countries import countries
 from generator.reference.files import read_rows
-from generator.reference.names import LETTERS, search_key
+from generator.reference.names import compact, search_key
 
-_SEPARATORS = re.compile(r"[\W_]+")
 _NAME_LINES = re.compile(r"^[ \t-]*(?:name|legal_id)[ \t]*:(.*)$", re.MULTILINE)  # where a member's identity is
 
 
@@ -95,13 +93,6 @@ def record(path: Path, position: tuple[int, int], index: int, fields: dict[str, 
         region.strip().upper() if isinstance(region, str) else None,
         checked,
     )
-
-
-def compact(text: str) -> str:
-    """``search_key`` without spaces, fast on a whole file: "Agro-Transilvania Cluster" → "agrotransilvaniacluster"."""
-    if text.isascii():  # most names: nothing to decompose (and translate is slow)
-        return _SEPARATORS.sub("", text.lower())
-    return _SEPARATORS.sub("", unicodedata.normalize("NFKD", text.casefold().translate(LETTERS)))
 
 
 def _member_fields(events: Iterator[yaml.Event]) -> Iterator[tuple[int, dict[str, Any], tuple[int, int]]]:
